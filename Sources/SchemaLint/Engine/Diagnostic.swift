@@ -1,0 +1,31 @@
+/// A finding, located. Reporters see only these and the rule catalogue.
+public struct Diagnostic: Sendable, Equatable {
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    public var help: String?
+    /// The path as given on the command line (or `--stdin-filename`).
+    public var file: String
+    public var start: SourcePosition
+    /// Exclusive end.
+    public var end: SourcePosition
+    /// Byte offsets, for reporters that print the source under a finding.
+    public var byteRange: Range<Int>
+
+    static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.file, a.start.line, a.start.column, a.rule) < (b.file, b.start.line, b.start.column, b.rule)
+    }
+}
+
+/// Collects findings and turns byte anchors into positions: the one place that does.
+final class DiagnosticCollector: @unchecked Sendable {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    func add(rule: String, severity: Severity, anchor: SourceAnchor, message: String, help: String?) {
+        let file = anchor.file
+        diagnostics.append(Diagnostic(rule: rule, severity: severity, message: message, help: help, file: file.path,
+                                      start: file.position(ofByte: anchor.range.lowerBound),
+                                      end: file.position(ofByte: anchor.range.upperBound),
+                                      byteRange: anchor.range))
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Typed options of a rule. Keys are the coding keys (kebab-case); `documentation` describes each one,
+/// and the defaults are whatever `init()` sets.
+public protocol RuleOptions: Codable, Sendable, Equatable {
+    init()
+    static var documentation: [String: String] { get }
+}
+
+public struct NoOptions: RuleOptions {
+    public init() {}
+    public static let documentation: [String: String] = [:]
+}
+
+/// A lint rule: metadata, typed options and a check. Statement rules implement `check(statement:)`,
+/// whole-schema rules `check(schema:)`; the engine calls both on every enabled rule.
+public protocol Rule: Sendable {
+    associatedtype Options: RuleOptions
+    static var metadata: RuleMetadata { get }
+    init(options: Options)
+
+    /// Called after each statement has been applied to the model, with what it changed.
+    func check(statement: StatementContext)
+    /// Called once on the final model of the run.
+    func check(schema: SchemaContext)
+}
+
+extension Rule {
+    public func check(statement: StatementContext) {}
+    public func check(schema: SchemaContext) {}
+
+    public static var id: String { metadata.id }
+
+    /// The rule with options decoded from JSON (an empty string or nil means the defaults).
+    public static func make(optionsJSON: String? = nil) throws -> any Rule {
+        guard let json = optionsJSON, !json.isEmpty else { return Self(options: Options()) }
+        return Self(options: try JSONDecoder().decode(Options.self, from: Data(json.utf8)))
+    }
+
+    /// Default option values, as JSON-like text per key, for docs.
+    public static var defaultOptionValues: [(key: String, value: String)] {
+        guard let data = try? JSONEncoder.sorted.encode(Options()),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+        return object.keys.sorted().map { key in
+            let value = object[key].flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.fragmentsAllowed, .withoutEscapingSlashes]) }
+            return (key, value.map { String(decoding: $0, as: UTF8.self) } ?? "")
+        }
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -1,0 +1,16 @@
+/// Every rule schemalint knows, one line each, in the order `schemalint rules` lists them.
+public enum RuleRegistry {
+    public static let all: [any Rule.Type] = [
+        SyntaxErrorRule.self,
+        FkWithoutIndex.self,
+        FkWithoutOnDelete.self,
+        FloatForMoney.self,
+        NullableBoolean.self,
+        UnnamedConstraint.self,
+        TimestampWithoutTimeZone.self,
+        TableNameInflection.self,
+        AlterColumnType.self,
+    ]
+
+    public static func rule(id: String) -> (any Rule.Type)? { all.first { $0.id == id } }
+}

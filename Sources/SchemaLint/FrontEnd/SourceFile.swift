@@ -1,0 +1,81 @@
+/// One input file as bytes. Every position the linter reports is computed here, from byte offsets:
+/// lines and columns are 1-based and columns count Unicode scalars, so `é` is one column.
+public final class SourceFile: @unchecked Sendable {
+    /// The path as the user gave it (or `--stdin-filename`); this is what reports print.
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    private let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        lineStarts = starts
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// 1-based line and character column of a byte offset (clamped to the file).
+    public func position(ofByte offset: Int) -> SourcePosition {
+        let offset = min(max(offset, 0), bytes.count)
+        // Last line start <= offset.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let lineStart = lineStarts[lo]
+        var column = 1
+        var i = lineStart
+        while i < offset {
+            if !Self.isContinuationByte(bytes[i]) { column += 1 }
+            i += 1
+        }
+        // A carriage return before the newline is not part of a line's visible text.
+        return SourcePosition(line: lo + 1, column: column)
+    }
+
+    /// The text of a 1-based line, without its line break.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, end - 1 < bytes.count, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// Byte offset of the `n`th character (1-based) of `bytes[base...]`: libpg_query's cursor positions count
+    /// characters into the text it was given.
+    func byteOffset(ofCharacter n: Int, from base: Int) -> Int {
+        var remaining = n - 1
+        var i = base
+        while i < bytes.count, remaining > 0 {
+            i += 1
+            while i < bytes.count, Self.isContinuationByte(bytes[i]) { i += 1 }
+            remaining -= 1
+        }
+        return min(i, bytes.count)
+    }
+
+    public func text(_ range: Range<Int>) -> String {
+        let r = max(0, range.lowerBound)..<min(bytes.count, max(range.lowerBound, range.upperBound))
+        return String(decoding: bytes[r], as: UTF8.self)
+    }
+
+    @inline(__always) static func isContinuationByte(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
+}
+
+public struct SourcePosition: Sendable, Equatable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}

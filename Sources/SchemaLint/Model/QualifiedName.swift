@@ -1,0 +1,32 @@
+import PgQueryProto
+
+/// `schema.name`; an unqualified name means `public`.
+public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Comparable {
+    public var schema: String
+    public var name: String
+
+    public init(schema: String = "public", name: String) {
+        self.schema = schema.isEmpty ? "public" : schema
+        self.name = name
+    }
+
+    public init(_ relation: PgQuery_RangeVar) {
+        self.init(schema: relation.schemaname, name: relation.relname)
+    }
+
+    /// `walk` for the default schema, `billing.invoice` otherwise: how messages name a table.
+    public var description: String { schema == "public" ? name : "\(schema).\(name)" }
+
+    public static func < (a: QualifiedName, b: QualifiedName) -> Bool { (a.schema, a.name) < (b.schema, b.name) }
+}
+
+/// Where the model learnt about something: a file and a byte range in it.
+public struct SourceAnchor: Sendable {
+    public var file: SourceFile
+    public var range: Range<Int>
+
+    public init(file: SourceFile, range: Range<Int>) {
+        self.file = file
+        self.range = range
+    }
+}

@@ -1,0 +1,55 @@
+/// Human output: `file:line:col: severity[rule] message`, the source line with the span underlined,
+/// the help line, then a summary.
+public struct TextReporter: Reporter {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    public func render(_ report: Report) -> String {
+        var out = ""
+        for d in report.diagnostics {
+            out += paint("\(d.file):\(d.start.line):\(d.start.column):", .bold) + " "
+                + paint("\(d.severity.rawValue)[\(d.rule)]", style(d.severity)) + " " + d.message + "\n"
+            if let file = report.sources[d.file] {
+                out += excerpt(d, in: file)
+            }
+            if let help = d.help { out += "  " + paint("help:", .cyan) + " " + help + "\n" }
+            out += "\n"
+        }
+        out += summary(report) + "\n"
+        return out
+    }
+
+    /// The first line of the span, with carets under it (tabs kept so the carets line up).
+    private func excerpt(_ d: Diagnostic, in file: SourceFile) -> String {
+        let line = file.lineText(d.start.line)
+        let scalars = Array(line.unicodeScalars)
+        let startIndex = min(d.start.column - 1, scalars.count)
+        let endColumn = d.end.line == d.start.line ? d.end.column : scalars.count + 1
+        let width = max(1, min(endColumn - 1, scalars.count) - startIndex)
+        let gutter = String(d.start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let lead = String(String.UnicodeScalarView(scalars[..<startIndex].map { $0 == "\t" ? "\t" : " " }))
+        return "  \(gutter) | \(line)\n  \(pad) | \(lead)" + paint(String(repeating: "^", count: width), style(d.severity)) + "\n"
+    }
+
+    private func summary(_ report: Report) -> String {
+        let files = "\(report.files) file\(report.files == 1 ? "" : "s")"
+        let statements = "\(report.statements) statement\(report.statements == 1 ? "" : "s")"
+        if report.diagnostics.isEmpty { return paint("No problems found", .green) + " in \(files) (\(statements))." }
+        let n = report.diagnostics.count
+        return paint("Found \(n) problem\(n == 1 ? "" : "s")", .bold)
+            + " (\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) info)"
+            + " in \(files) (\(statements))."
+    }
+
+    enum Style: String { case bold = "1", red = "31", yellow = "33", blue = "34", cyan = "36", green = "32" }
+
+    private func style(_ severity: Severity) -> Style {
+        switch severity { case .error: .red; case .warning: .yellow; case .info: .blue }
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

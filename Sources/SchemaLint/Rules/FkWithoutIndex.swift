@@ -1,0 +1,76 @@
+/// A foreign key with no index on its columns.
+public struct FkWithoutIndex: Rule {
+    public static let metadata = RuleMetadata(
+        id: "fk-without-index",
+        summary: "A foreign key whose columns no index covers.",
+        rationale: """
+            PostgreSQL indexes the referenced side of a foreign key, never the referencing side. Without an \
+            index there, every DELETE or key UPDATE on the referenced table scans the referencing table \
+            (under a lock), and joins along the key are slow. A key is covered when the primary key, a \
+            unique constraint or a plain b-tree index (not partial, no expressions) has the key's columns, \
+            in any order, as its leading columns. Indexes created later in the file, or in a later file of \
+            the run, count; an index on a same-named column of another table does not.
+            """,
+        category: .design, defaultSeverity: .warning, scope: .schema,
+        bad: [
+            RuleExample("""
+                CREATE TABLE client (id bigint PRIMARY KEY);
+                CREATE TABLE dog (
+                  id bigint PRIMARY KEY,
+                  client_id bigint «REFERENCES client (id) ON DELETE CASCADE»
+                );
+                """),
+            RuleExample("""
+                CREATE TABLE walk (dog_id bigint, walker_id bigint, starts_at timestamptz);
+                ALTER TABLE walk ADD «CONSTRAINT walk_dog_fkey FOREIGN KEY (dog_id) REFERENCES dog (id) ON DELETE CASCADE»;
+                CREATE INDEX walk_dog_partial_idx ON walk (dog_id) WHERE starts_at > '2024-01-01';
+                CREATE INDEX walker_dog_idx ON walk (walker_id, dog_id);
+                """, note: "A partial index, or one where the key is not the leading column, does not cover it."),
+        ],
+        good: [
+            RuleExample("""
+                CREATE TABLE dog (
+                  id bigint PRIMARY KEY,
+                  client_id bigint REFERENCES client (id) ON DELETE CASCADE
+                );
+                CREATE INDEX dog_client_id_idx ON dog (client_id);
+                """),
+            RuleExample("""
+                CREATE TABLE walk_dog (
+                  walk_id bigint REFERENCES walk (id) ON DELETE CASCADE,
+                  dog_id bigint REFERENCES dog (id) ON DELETE CASCADE,
+                  PRIMARY KEY (dog_id, walk_id)
+                );
+                CREATE INDEX walk_dog_walk_id_idx ON walk_dog (walk_id);
+                """, note: "The primary key's leading column covers dog_id."),
+            RuleExample("CREATE INDEX dog_client_id_idx ON dog (client_id);",
+                        before: "CREATE TABLE dog (id bigint PRIMARY KEY, client_id bigint REFERENCES client (id) ON DELETE CASCADE);",
+                        note: "An index in a later file of the run counts."),
+        ])
+
+    public init(options: NoOptions) {}
+
+    public func check(schema: SchemaContext) {
+        for table in schema.model.createdTables where !table.isPartition {
+            let indexes = schema.model.indexes(on: table.name)
+            for fk in table.constraints where fk.kind == .foreignKey && !fk.columns.isEmpty {
+                let wanted = Set(fk.columns)
+                let covered = table.constraints.contains { ($0.kind == .primaryKey || $0.kind == .unique) && leads($0.columns, wanted) }
+                    || indexes.contains { index in
+                        index.isPlainBTree && leads(index.keys.compactMap { if case .column(let c) = $0 { c } else { nil } }, wanted)
+                    }
+                if covered { continue }
+                let columns = fk.columns.joined(separator: ", ")
+                schema.report(at: fk.anchor,
+                    "Foreign key \"\(fk.effectiveName(on: table.name))\" on \(table.name.quoted) (\(columns)) has no index",
+                    help: "Create an index on \(table.name.description) (\(columns)): without it, deletes on "
+                        + "\(fk.foreignKey.map { $0.table.quoted } ?? "the referenced table") scan \(table.name.quoted).")
+            }
+        }
+    }
+
+    /// Whether the first `wanted.count` key columns are exactly the wanted set.
+    private func leads(_ key: [String], _ wanted: Set<String>) -> Bool {
+        key.count >= wanted.count && Set(key.prefix(wanted.count)) == wanted
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SchemaLint
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every rule: id, category, default severity, on by default.")
+
+    func run() throws {
+        let rows = RuleRegistry.all.map { $0.metadata }
+        let width = rows.map(\.id.count).max() ?? 0
+        for m in rows {
+            let id = m.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let category = m.category.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let severity = m.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            print("\(id)  \(category)  \(severity)  \(m.enabledByDefault ? "on " : "off")  \(m.summary)")
+        }
+    }
+}
+
+struct GenerateDocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-docs", abstract: "Write rules/<id>.md and rules/README.md from the rules' metadata.")
+
+    @Option(help: "The folder to write to.")
+    var output: String = "rules"
+
+    @Flag(help: "Write nothing; exit 1 if any page is missing or stale.")
+    var check = false
+
+    func run() throws {
+        var stale: [String] = []
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        for (name, content) in RuleDocumentation.allPages() {
+            let path = (output as NSString).appendingPathComponent(name)
+            let current = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+            guard current != content else { continue }
+            stale.append(path)
+            if !check { try content.write(toFile: path, atomically: true, encoding: .utf8) }
+        }
+        if check, !stale.isEmpty {
+            printError("stale rule pages (run `schemalint generate-docs`): " + stale.joined(separator: ", "))
+            throw ExitCode(1)
+        }
+        if !check { print(stale.isEmpty ? "rule pages are up to date" : "wrote \(stale.count) page(s)") }
+    }
+}

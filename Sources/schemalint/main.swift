@@ -1,0 +1,5 @@
+import Foundation
+import SchemaLint
+
+// Everything runs on a large-stack thread (deeply nested SQL recurses deeply); the exit code comes back.
+exit(LargeStack.run { SchemaLintCommand.runMain() })
