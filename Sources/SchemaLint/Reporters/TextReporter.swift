@@ -39,9 +39,11 @@ public struct TextReporter: Reporter {
         if report.diagnostics.isEmpty { return paint("No problems found", .green) + " in \(files) (\(statements))." }
         let n = report.diagnostics.count
         return paint("Found \(n) problem\(n == 1 ? "" : "s")", .bold)
-            + " (\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) info)"
+            + " (\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(report.count(.info)) info)"
             + " in \(files) (\(statements))."
     }
+
+    private func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     enum Style: String { case bold = "1", red = "31", yellow = "33", blue = "34", cyan = "36", green = "32" }
 

@@ -43,10 +43,18 @@ public struct AlterColumnType: Rule {
             let from = old.map { " from \($0)" } ?? ""
             statement.report(at: anchor,
                 "Changing \(target.table.name.column(column))\(from) to \(new) rewrites the table under an ACCESS EXCLUSIVE lock",
-                help: "On a live table, add a new column, backfill it in batches, switch the application over, then drop "
-                    + "the old column. Binary-compatible changes (varchar(n)→text, a longer varchar, more numeric precision, "
-                    + "cidr→inet) do not rewrite.")
+                help: Self.help(from: old, to: new, pgVersion: statement.settings.pgVersion))
         }
+    }
+
+    static func help(from old: ColumnType?, to new: ColumnType, pgVersion: Int) -> String {
+        if old?.name == "timestamp", new.name == "timestamptz", pgVersion >= 12 {
+            return "PostgreSQL 12+ skips the rewrite only when the session's TimeZone is UTC: run `SET timezone = 'UTC';` "
+                + "in the same migration, before this statement. Otherwise add a new column and backfill it in batches."
+        }
+        return "On a live table, add a new column, backfill it in batches, switch the application over, then drop "
+            + "the old column. Binary-compatible changes (varchar(n)→text, a longer varchar, more numeric precision, "
+            + "cidr→inet) do not rewrite."
     }
 
     static func isBinaryCompatible(from old: ColumnType?, to new: ColumnType) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A foreign key with no index on its columns.
 public struct FkWithoutIndex: Rule {
     public static let metadata = RuleMetadata(
@@ -7,9 +9,12 @@ public struct FkWithoutIndex: Rule {
             PostgreSQL indexes the referenced side of a foreign key, never the referencing side. Without an \
             index there, every DELETE or key UPDATE on the referenced table scans the referencing table \
             (under a lock), and joins along the key are slow. A key is covered when the primary key, a \
-            unique constraint or a plain b-tree index (not partial, no expressions) has the key's columns, \
-            in any order, as its leading columns. Indexes created later in the file, or in a later file of \
-            the run, count; an index on a same-named column of another table does not.
+            unique constraint or a plain b-tree index (no expressions) has the key's columns, in any order, \
+            as its leading columns. A partial index counts only when its predicate is `col IS NOT NULL` for \
+            key columns: the foreign-key check looks rows up by `col = $1`, which implies that predicate, so \
+            PostgreSQL uses such an index; any other predicate leaves rows unindexed. Indexes created later \
+            in the file, or in a later file of the run, count; an index on a same-named column of another \
+            table does not.
             """,
         category: .design, defaultSeverity: .warning, scope: .schema,
         bad: [
@@ -43,6 +48,10 @@ public struct FkWithoutIndex: Rule {
                 );
                 CREATE INDEX walk_dog_walk_id_idx ON walk_dog (walk_id);
                 """, note: "The primary key's leading column covers dog_id."),
+            RuleExample("""
+                CREATE TABLE notification (id bigint PRIMARY KEY, post_id bigint REFERENCES post (id) ON DELETE CASCADE);
+                CREATE INDEX notification_post_idx ON notification (post_id) WHERE post_id IS NOT NULL;
+                """, note: "A partial index on `post_id IS NOT NULL` serves the key's lookups."),
             RuleExample("CREATE INDEX dog_client_id_idx ON dog (client_id);",
                         before: "CREATE TABLE dog (id bigint PRIMARY KEY, client_id bigint REFERENCES client (id) ON DELETE CASCADE);",
                         note: "An index in a later file of the run counts."),
@@ -57,7 +66,8 @@ public struct FkWithoutIndex: Rule {
                 let wanted = Set(fk.columns)
                 let covered = table.constraints.contains { ($0.kind == .primaryKey || $0.kind == .unique) && leads($0.columns, wanted) }
                     || indexes.contains { index in
-                        index.isPlainBTree && leads(index.keys.compactMap { if case .column(let c) = $0 { c } else { nil } }, wanted)
+                        servesLookups(index, on: wanted)
+                            && leads(index.keys.compactMap { if case .column(let c) = $0 { c } else { nil } }, wanted)
                     }
                 if covered { continue }
                 let columns = fk.columns.joined(separator: ", ")
@@ -66,6 +76,19 @@ public struct FkWithoutIndex: Rule {
                     help: "Create an index on \(table.name.description) (\(columns)): without it, deletes on "
                         + "\(fk.foreignKey.map { $0.table.quoted } ?? "the referenced table") scan \(table.name.quoted).")
             }
+        }
+    }
+
+    /// A b-tree over plain columns, full or restricted only to non-null key columns.
+    private func servesLookups(_ index: Index, on key: Set<String>) -> Bool {
+        guard index.method == "btree", index.keys.allSatisfy({ if case .column = $0 { true } else { false } }) else {
+            return false
+        }
+        guard let predicate = index.predicate else { return true }
+        let terms = predicate.components(separatedBy: " and ")
+        return terms.allSatisfy { term in
+            guard term.hasSuffix(" is not null") else { return false }
+            return key.contains(String(term.dropLast(" is not null".count)).trimmingCharacters(in: ["(", ")", " "]))
         }
     }
 
