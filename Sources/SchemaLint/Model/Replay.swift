@@ -194,7 +194,7 @@ private struct Replay {
 
     mutating func alterTableAction(_ cmd: PgQuery_AlterTableCmd, target: TableChange, range: Range<Int>) {
         let table = target.table
-        let where_ = anchor(range)
+        let actionAnchor = anchor(range)
         switch cmd.subtype {
         case .atAddColumn, .atAddColumnRecurse:
             guard case .columnDef(let def) = cmd.def.node else { return }
@@ -211,26 +211,26 @@ private struct Replay {
             for index in model.indexes(on: table.name) where index.keys.contains(.column(cmd.name)) {
                 model.removeIndex(QualifiedName(schema: table.name.schema, name: index.name))
             }
-            changes.append(.dropColumn(target, column: cmd.name, anchor: where_))
+            changes.append(.dropColumn(target, column: cmd.name, anchor: actionAnchor))
         case .atAlterColumnType:
             guard case .columnDef(let def) = cmd.def.node else { return }
             let newType = ColumnType(def.typeName)
             let old = table.column(named: cmd.name)?.type
             table.updateColumn(cmd.name) { $0.type = newType }
-            changes.append(.alterColumnType(target, column: cmd.name, from: old, to: newType, anchor: where_))
+            changes.append(.alterColumnType(target, column: cmd.name, from: old, to: newType, anchor: actionAnchor))
         case .atSetNotNull:
             table.updateColumn(cmd.name) { $0.notNull = true }
-            changes.append(.setNotNull(target, column: cmd.name, anchor: where_))
+            changes.append(.setNotNull(target, column: cmd.name, anchor: actionAnchor))
         case .atDropNotNull:
             table.updateColumn(cmd.name) { $0.notNull = false }
-            changes.append(.dropNotNull(target, column: cmd.name, anchor: where_))
+            changes.append(.dropNotNull(target, column: cmd.name, anchor: actionAnchor))
         case .atColumnDefault:
             if cmd.hasDef {
                 table.updateColumn(cmd.name) { $0.defaultExpression = cmd.def }
-                changes.append(.setDefault(target, column: cmd.name, expression: cmd.def, anchor: where_))
+                changes.append(.setDefault(target, column: cmd.name, expression: cmd.def, anchor: actionAnchor))
             } else {
                 table.updateColumn(cmd.name) { $0.defaultExpression = nil }
-                changes.append(.dropDefault(target, column: cmd.name, anchor: where_))
+                changes.append(.dropDefault(target, column: cmd.name, anchor: actionAnchor))
             }
         case .atAddConstraint, .atAddConstraintRecurse:
             guard case .constraint(let con) = cmd.def.node else { return }
@@ -240,10 +240,10 @@ private struct Replay {
             addConstraint(constraint, to: target, via: .alterTable)
         case .atDropConstraint, .atDropConstraintRecurse:
             table.constraints.removeAll { $0.name == cmd.name }
-            changes.append(.dropConstraint(target, name: cmd.name, anchor: where_))
+            changes.append(.dropConstraint(target, name: cmd.name, anchor: actionAnchor))
         case .atValidateConstraint, .atValidateConstraintRecurse:
             if let i = table.constraints.firstIndex(where: { $0.name == cmd.name }) { table.constraints[i].notValid = false }
-            changes.append(.validateConstraint(target, name: cmd.name, anchor: where_))
+            changes.append(.validateConstraint(target, name: cmd.name, anchor: actionAnchor))
         default: break
         }
     }
