@@ -29,7 +29,8 @@ struct GenerateDocs: ParsableCommand {
 
     func run() throws {
         var stale: [String] = []
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        // --check writes nothing, not even the folder.
+        if !check { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
         for (name, content) in RuleDocumentation.allPages() {
             let path = (output as NSString).appendingPathComponent(name)
             let current = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }

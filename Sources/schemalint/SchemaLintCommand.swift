@@ -25,9 +25,11 @@ struct SchemaLintCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 return 0
             }
-            let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data((message.hasPrefix("Error:") ? "schemalint: " + message.dropFirst(7) : "schemalint: error: " + message).utf8))
-            FileHandle.standardError.write(Data("\n".utf8))
+            // The brief message, not `fullMessage` (which adds usage lines and an `Error:` prefix), folded onto
+            // one line: the documented contract is one `schemalint: error:` line on stderr.
+            let reason = message(for: error).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+            printError(reason.isEmpty ? "\(error)" : reason)
             return 2
         }
     }

@@ -12,8 +12,13 @@ public struct Diagnostic: Sendable, Equatable {
     /// Byte offsets, for reporters that print the source under a finding.
     public var byteRange: Range<Int>
 
-    static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        (a.file, a.start.line, a.start.column, a.rule) < (b.file, b.start.line, b.start.column, b.rule)
+    /// Files in the order of the run (a folder's natural order, paths in the order given), then line, column, rule.
+    static func ordered(byFileOrder order: [String: Int]) -> (Diagnostic, Diagnostic) -> Bool {
+        { a, b in
+            let (x, y) = (order[a.file] ?? Int.max, order[b.file] ?? Int.max)
+            if x != y { return x < y }
+            return (a.file, a.start.line, a.start.column, a.rule) < (b.file, b.start.line, b.start.column, b.rule)
+        }
     }
 }
 

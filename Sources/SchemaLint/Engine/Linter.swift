@@ -56,7 +56,8 @@ public struct Linter: Sendable {
         for (configured, reporter) in zip(rules, reporters) {
             configured.rule.check(schema: SchemaContext(model: model, settings: settings, reporter: reporter))
         }
-        return LintResult(diagnostics: collector.diagnostics.sorted(by: Diagnostic.ordered),
+        let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return LintResult(diagnostics: collector.diagnostics.sorted(by: Diagnostic.ordered(byFileOrder: fileOrder)),
                           files: files.count, statements: statements)
     }
 }

@@ -10,7 +10,8 @@ extension TableConstraint {
         case .check: suffix = "check"
         case .exclusion: suffix = "excl"
         }
-        return ([table.name] + columns.prefix(kind == .check ? 1 : columns.count) + [suffix]).joined(separator: "_")
+        let named = kind == .check && columns.count != 1 ? [] : columns
+        return ([table.name] + named + [suffix]).joined(separator: "_")
     }
 }
 

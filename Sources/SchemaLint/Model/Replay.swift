@@ -145,10 +145,11 @@ private struct Replay {
                 guard case .list(let list) = pair.node, case .indexElem(let elem)? = list.items.first?.node else { return nil }
                 return elem.name.isEmpty ? nil : elem.name
             }
-        case .check: written = []
+        // PostgreSQL names a CHECK after the one column it references (`t_col_check`), else `t_check`.
+        case .check: written = con.hasRawExpr ? con.rawExpr.referencedColumns : []
         default: written = con.keys.compactMap(\.stringValue)
         }
-        if !written.isEmpty { keyColumns = written }
+        if !written.isEmpty || kind == .check { keyColumns = written }
         let usingIndex = con.indexname.isEmpty ? nil : con.indexname
         if let usingIndex, keyColumns.isEmpty, let table,
            let index = model.indexes(on: table.name).first(where: { $0.name == usingIndex }) {

@@ -47,6 +47,7 @@ public struct TableConstraint: Sendable {
     /// The name as written; nil when PostgreSQL would generate one.
     public var name: String?
     public var kind: ConstraintKind
+    /// Key columns; for CHECK, the columns its expression references.
     public var columns: [String]
     public var foreignKey: ForeignKey?
     /// `CHECK` expression (for rules that ask which columns it constrains).

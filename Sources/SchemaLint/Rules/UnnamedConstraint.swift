@@ -22,7 +22,7 @@ public struct UnnamedConstraint: Rule {
             RuleExample("CREATE TABLE walk (id bigint PRIMARY KEY, minutes int «CHECK (minutes > 0)»);"),
             RuleExample("CREATE TABLE walk (id bigint PRIMARY KEY, code text, «UNIQUE (code)»);"),
             RuleExample("ALTER TABLE walk ADD «FOREIGN KEY (dog_id) REFERENCES dog (id) ON DELETE CASCADE»;"),
-            RuleExample("CREATE TABLE walk («id bigint PRIMARY KEY»);", options: #"{"include-primary-key": true}"#),
+            RuleExample("CREATE TABLE walk (id bigint «PRIMARY KEY»);", options: #"{"include-primary-key": true}"#),
         ],
         good: [
             RuleExample("""
