@@ -12,7 +12,7 @@ struct Lint: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Rules to run, replacing the defaults: rule ids or categories (design, safety, naming, syntax, all), comma-separated.")
+    @Option(help: "Rules to run, replacing the defaults: rule ids, categories (design, safety, naming, syntax) or presets (recommended, strict, all), comma-separated.")
     var select: String?
 
     @Option(help: "Rules or categories to leave out, comma-separated.")
@@ -20,6 +20,14 @@ struct Lint: ParsableCommand {
 
     @Option(name: .customLong("pg-version"), help: "PostgreSQL major version the schema runs on.")
     var pgVersion: Int = 15
+
+    @Option(name: .customLong("context"),
+            help: "A file or folder replayed into the schema model before the linted paths, without reporting its findings (repeatable).")
+    var context: [String] = []
+
+    @Flag(name: .customLong("assume-in-transaction"),
+          help: "Treat each file as running inside a transaction block (frameworks that wrap migrations in one).")
+    var assumeInTransaction = false
 
     @Option(name: .customLong("stdin-filename"), help: "The name to report for standard input (-).")
     var stdinFilename: String?
@@ -40,25 +48,11 @@ struct Lint: ParsableCommand {
         do { ruleTypes = try selection.resolve() } catch { throw ValidationError("\(error)") }
         let rules = try ruleTypes.map { ConfiguredRule(try $0.make()) }
 
-        var sources: [SourceFile] = []
         var inputFailed = false
-        for path in paths {
-            if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                sources.append(SourceFile(path: stdinFilename ?? "<stdin>", bytes: Array(data)))
-                continue
-            }
-            let (files, problems) = InputFiles.expand([path])
-            for problem in problems { printError(problem.description); inputFailed = true }
-            for file in files {
-                switch InputFiles.read(file) {
-                case .success(let bytes): sources.append(SourceFile(path: file, bytes: bytes))
-                case .failure(let problem): printError(problem.description); inputFailed = true
-                }
-            }
-        }
-
-        let result = Linter(rules: rules, settings: LintSettings(pgVersion: pgVersion)).lint(sources)
+        let contextFiles = readFiles(context, failed: &inputFailed)
+        let sources = readFiles(paths, failed: &inputFailed)
+        let settings = LintSettings(pgVersion: pgVersion, assumeInTransaction: assumeInTransaction)
+        let result = Linter(rules: rules, settings: settings).lint(sources, context: contextFiles)
         let report = Report(result: result, sources: sources)
         let reporter: any Reporter
         switch format {
@@ -69,6 +63,27 @@ struct Lint: ParsableCommand {
 
         if inputFailed { throw ExitCode(2) }
         if result.diagnostics.contains(where: { $0.severity >= .warning }) { throw ExitCode(1) }
+    }
+
+    /// Reads every path (a folder expands to its *.sql files); problems go to stderr and set `failed`.
+    private func readFiles(_ paths: [String], failed: inout Bool) -> [SourceFile] {
+        var sources: [SourceFile] = []
+        for path in paths {
+            if path == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                sources.append(SourceFile(path: stdinFilename ?? "<stdin>", bytes: Array(data)))
+                continue
+            }
+            let (files, problems) = InputFiles.expand([path])
+            for problem in problems { printError(problem.description); failed = true }
+            for file in files {
+                switch InputFiles.read(file) {
+                case .success(let bytes): sources.append(SourceFile(path: file, bytes: bytes))
+                case .failure(let problem): printError(problem.description); failed = true
+                }
+            }
+        }
+        return sources
     }
 
     private var useColor: Bool {

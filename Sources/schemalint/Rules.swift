@@ -24,6 +24,9 @@ struct GenerateDocs: ParsableCommand {
     @Option(help: "The folder to write to.")
     var output: String = "rules"
 
+    @Option(name: .customLong("readme"), help: "The README whose rule table (between markers) is regenerated too, if it exists.")
+    var readmePath: String = "README.md"
+
     @Flag(help: "Write nothing; exit 1 if any page is missing or stale.")
     var check = false
 
@@ -37,6 +40,16 @@ struct GenerateDocs: ParsableCommand {
             guard current != content else { continue }
             stale.append(path)
             if !check { try content.write(toFile: path, atomically: true, encoding: .utf8) }
+        }
+        if let readme = FileManager.default.contents(atPath: readmePath).map({ String(decoding: $0, as: UTF8.self) }) {
+            guard let updated = RuleDocumentation.updatingReadme(readme) else {
+                printError("\(readmePath) has no rule-table markers")
+                throw ExitCode(1)
+            }
+            if updated != readme {
+                stale.append(readmePath)
+                if !check { try updated.write(toFile: readmePath, atomically: true, encoding: .utf8) }
+            }
         }
         if check, !stale.isEmpty {
             printError("stale rule pages (run `schemalint generate-docs`): " + stale.joined(separator: ", "))

@@ -15,6 +15,17 @@ struct RuleDocsTests {
 
     static let pages = RuleDocumentation.allPages().map { Page(name: $0.name, content: $0.content) }
 
+    @Test("The README's rule table lists every rule as the catalogue describes it")
+    func readmeTableIsCurrent() throws {
+        let url = TestPaths.repoRoot.appendingPathComponent("README.md")
+        let readme = String(decoding: try #require(FileManager.default.contents(atPath: url.path)), as: UTF8.self)
+        let updated = try #require(RuleDocumentation.updatingReadme(readme), "README.md lost its rule-table markers")
+        #expect(updated == readme, "README.md's rule table is stale: run `swift run schemalint generate-docs`")
+        for rule in RuleRegistry.all {
+            #expect(readme.contains("(rules/\(rule.metadata.id).md)"), "README does not list \(rule.metadata.id)")
+        }
+    }
+
     @Test("Committed rule page is up to date", arguments: pages)
     func pageIsCurrent(_ page: Page) throws {
         let url = Self.rulesFolder.appendingPathComponent(page.name)

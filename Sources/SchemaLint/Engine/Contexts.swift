@@ -2,8 +2,13 @@
 public struct LintSettings: Sendable {
     /// The PostgreSQL major version the schema runs on (decides version-dependent advice).
     public var pgVersion: Int
+    /// Each file runs inside a transaction block (frameworks that wrap every migration in one).
+    public var assumeInTransaction: Bool
 
-    public init(pgVersion: Int = 15) { self.pgVersion = pgVersion }
+    public init(pgVersion: Int = 15, assumeInTransaction: Bool = false) {
+        self.pgVersion = pgVersion
+        self.assumeInTransaction = assumeInTransaction
+    }
 }
 
 /// Who is reporting: the engine sets this per rule so a rule never spells its own id again.
@@ -12,26 +17,30 @@ struct FindingSink {
     let severity: Severity
     let collector: DiagnosticCollector
 
-    func report(_ anchor: SourceAnchor, _ message: String, help: String?) {
-        collector.add(rule: rule, severity: severity, anchor: anchor, message: message, help: help)
+    func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?) {
+        collector.add(rule: rule, severity: severity, anchor: anchor, message: message, help: help, suggestion: suggestion)
     }
 }
 
-/// What a statement rule sees: the statement, what it changed, and the model after it.
+/// What a statement rule sees: the statement, what it changed, the model after it, the locks it takes
+/// and the session state before it.
 public struct StatementContext {
     public let statement: Statement
     public let changes: [SchemaChange]
     public let model: SchemaModel
+    public let locks: [TableLock]
+    public let session: Session
     public let settings: LintSettings
     let reporter: FindingSink
 
-    /// Reports a finding at a byte range of this statement's file.
-    public func report(_ range: Range<Int>, _ message: String, help: String) {
-        reporter.report(SourceAnchor(file: statement.file, range: range), message, help: help)
+    /// Reports a finding at a byte range of this statement's file. `suggestion` is SQL that fixes it,
+    /// where the fix is mechanical.
+    public func report(_ range: Range<Int>, _ message: String, help: String, suggestion: String? = nil) {
+        reporter.report(SourceAnchor(file: statement.file, range: range), message, help: help, suggestion: suggestion)
     }
 
-    public func report(at anchor: SourceAnchor, _ message: String, help: String) {
-        reporter.report(anchor, message, help: help)
+    public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil) {
+        reporter.report(anchor, message, help: help, suggestion: suggestion)
     }
 }
 
@@ -41,7 +50,7 @@ public struct SchemaContext {
     public let settings: LintSettings
     let reporter: FindingSink
 
-    public func report(at anchor: SourceAnchor, _ message: String, help: String) {
-        reporter.report(anchor, message, help: help)
+    public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil) {
+        reporter.report(anchor, message, help: help, suggestion: suggestion)
     }
 }

@@ -4,6 +4,8 @@ public struct Diagnostic: Sendable, Equatable {
     public var severity: Severity
     public var message: String
     public var help: String?
+    /// SQL that fixes the finding, where the fix is mechanical.
+    public var suggestion: String?
     /// The path as given on the command line (or `--stdin-filename`).
     public var file: String
     public var start: SourcePosition
@@ -25,10 +27,14 @@ public struct Diagnostic: Sendable, Equatable {
 /// Collects findings and turns byte anchors into positions: the one place that does.
 final class DiagnosticCollector: @unchecked Sendable {
     private(set) var diagnostics: [Diagnostic] = []
+    /// Files replayed for context only (`--context`): nothing in them is reported.
+    var silenced: Set<ObjectIdentifier> = []
 
-    func add(rule: String, severity: Severity, anchor: SourceAnchor, message: String, help: String?) {
+    func add(rule: String, severity: Severity, anchor: SourceAnchor, message: String, help: String?, suggestion: String?) {
         let file = anchor.file
-        diagnostics.append(Diagnostic(rule: rule, severity: severity, message: message, help: help, file: file.path,
+        guard !silenced.contains(ObjectIdentifier(file)) else { return }
+        diagnostics.append(Diagnostic(rule: rule, severity: severity, message: message, help: help,
+                                      suggestion: suggestion, file: file.path,
                                       start: file.position(ofByte: anchor.range.lowerBound),
                                       end: file.position(ofByte: anchor.range.upperBound),
                                       byteRange: anchor.range))

@@ -28,28 +28,37 @@ public struct Linter: Sendable {
         self.settings = settings
     }
 
-    public func lint(_ files: [SourceFile]) -> LintResult {
+    /// Lints `files` as one run. `context` files are replayed into the model first (a migration history, say)
+    /// and nothing in them is reported.
+    public func lint(_ files: [SourceFile], context: [SourceFile] = []) -> LintResult {
         let collector = DiagnosticCollector()
+        collector.silenced = Set(context.map(ObjectIdentifier.init))
         let model = SchemaModel()
         let reporters = rules.map { FindingSink(rule: $0.id, severity: $0.severity, collector: collector) }
         let syntaxErrors = rules.first { $0.id == SyntaxErrorRule.id }
             .map { FindingSink(rule: $0.id, severity: $0.severity, collector: collector) }
         var statements = 0
 
+        for file in context {
+            for case .statement(let statement) in SQLParser.parse(file).items { _ = model.apply(statement) }
+        }
         for file in files {
-            let parsed = SQLParser.parse(file)
-            for item in parsed.items {
+            var session = Session(assumeInTransaction: settings.assumeInTransaction)
+            for item in SQLParser.parse(file).items {
                 switch item {
                 case .statement(let statement):
                     statements += 1
+                    let locks = LockAnalysis.locks(of: statement, model: model)
                     let changes = model.apply(statement)
                     for (configured, reporter) in zip(rules, reporters) {
                         configured.rule.check(statement: StatementContext(
-                            statement: statement, changes: changes, model: model, settings: settings, reporter: reporter))
+                            statement: statement, changes: changes, model: model, locks: locks, session: session,
+                            settings: settings, reporter: reporter))
                     }
+                    session.advance(past: statement, locks: locks)
                 case .syntaxError(let error):
                     syntaxErrors?.report(SourceAnchor(file: file, range: error.range), error.message,
-                                         help: SyntaxErrorRule.help)
+                                         help: SyntaxErrorRule.help, suggestion: nil)
                 }
             }
         }

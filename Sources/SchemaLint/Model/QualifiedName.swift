@@ -14,6 +14,14 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Compar
         self.init(schema: relation.schemaname, name: relation.relname)
     }
 
+    /// From a list of name parts as DROP writes them (`[schema,] name`).
+    public init?(dottedList node: PgQuery_Node) {
+        guard case .list(let list) = node.node else { return nil }
+        let parts = list.items.compactMap(\.stringValue)
+        guard let last = parts.last else { return nil }
+        self.init(schema: parts.count > 1 ? parts[parts.count - 2] : "public", name: last)
+    }
+
     /// `walk` for the default schema, `billing.invoice` otherwise: how messages name a table.
     public var description: String { schema == "public" ? name : "\(schema).\(name)" }
 

@@ -280,10 +280,7 @@ private struct Replay {
 
     mutating func drop(_ drop: PgQuery_DropStmt) {
         for object in drop.objects {
-            guard case .list(let list) = object.node else { continue }
-            let parts = list.items.compactMap(\.stringValue)
-            guard let last = parts.last else { continue }
-            let name = QualifiedName(schema: parts.count > 1 ? parts[parts.count - 2] : "public", name: last)
+            guard let name = QualifiedName(dottedList: object) else { continue }
             switch drop.removeType {
             case .objectTable:
                 guard let table = model.table(name) else { continue }

@@ -23,6 +23,9 @@ public final class SchemaModel: @unchecked Sendable {
 
     public var indexes: [Index] { indexOrder.compactMap { indexesByName[$0] } }
 
+    /// An index by its schema-qualified name.
+    public func index(named name: QualifiedName) -> Index? { indexesByName[name] }
+
     // MARK: mutation (used by the replay)
 
     /// The table, created as "known only from ALTER" when the run has not seen it.

@@ -6,7 +6,7 @@ public struct JSONReporter: Reporter {
         let diagnostics = report.diagnostics.map { d -> JSONValue in
             .object([
                 ("rule", .string(d.rule)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message)),
-                ("help", d.help.json), ("file", .string(d.file)),
+                ("help", d.help.json), ("suggestion", d.suggestion.json), ("file", .string(d.file)),
                 ("line", .int(d.start.line)), ("column", .int(d.start.column)),
                 ("endLine", .int(d.end.line)), ("endColumn", .int(d.end.column)),
             ])

@@ -14,6 +14,10 @@ public struct TextReporter: Reporter {
                 out += excerpt(d, in: file)
             }
             if let help = d.help { out += "  " + paint("help:", .cyan) + " " + help + "\n" }
+            if let suggestion = d.suggestion {
+                out += "  " + paint("suggestion:", .green) + " "
+                    + suggestion.replacingOccurrences(of: "\n", with: "\n              ") + "\n"
+            }
             out += "\n"
         }
         out += summary(report) + "\n"
