@@ -203,11 +203,14 @@ struct CLITests {
 
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.count == 6, "\(run)")
-        let keys: Set<String> = ["rule", "severity", "message", "help", "file", "line", "column", "endLine", "endColumn"]
+        // The foundation's fields, plus `suggestion` (string or null) from the design catalogue.
+        let keys: Set<String> = ["rule", "severity", "message", "help", "suggestion", "file", "line", "column", "endLine",
+                                 "endColumn"]
         for d in diagnostics {
             #expect(Set(d.keys) == keys, "\(d)")
             for key in ["rule", "severity", "message", "file"] { #expect(d[key] is String, "\(key) in \(d)") }
             #expect(d["help"] is String || d["help"] is NSNull, "\(d)")
+            #expect(d["suggestion"] is String || d["suggestion"] is NSNull, "\(d)")
             for key in ["line", "column", "endLine", "endColumn"] { #expect((d[key] as? Int).map { $0 >= 1 } == true, "\(key) in \(d)") }
             #expect(["error", "warning", "info"].contains(d["severity"] as? String ?? ""), "\(d)")
             let start = (d["line"] as? Int ?? 0, d["column"] as? Int ?? 0), end = (d["endLine"] as? Int ?? 0, d["endColumn"] as? Int ?? 0)
