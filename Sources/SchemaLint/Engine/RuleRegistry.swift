@@ -2,6 +2,7 @@
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         SyntaxErrorRule.self,
+        // Design conventions.
         FkWithoutIndex.self,
         FkWithoutOnDelete.self,
         FloatForMoney.self,
@@ -9,8 +10,9 @@ public enum RuleRegistry {
         UnnamedConstraint.self,
         TimestampWithoutTimeZone.self,
         TableNameInflection.self,
+        // Migration safety.
         AlterColumnType.self,
     ]
 
-    public static func rule(id: String) -> (any Rule.Type)? { all.first { $0.id == id } }
+    public static func rule(id: String) -> (any Rule.Type)? { all.first { $0.metadata.id == id } }
 }
