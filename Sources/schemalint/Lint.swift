@@ -9,8 +9,25 @@ struct Lint: ParsableCommand {
     @Argument(help: "Files, folders, or - for standard input.")
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif, github (workflow annotations, then text), or gcc.")
     var format: OutputFormat = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity remains: error, warning, info, or never.")
+    var failOn: FailOn = .warning
+
+    @Flag(name: .customLong("exit-zero"), help: "Exit 0 even when findings remain (input and usage errors still exit 2).")
+    var exitZero = false
+
+    @Flag(name: .customLong("include-suppressed"), help: "Also report findings silenced by schemalint-ignore comments (SARIF marks them as suppressed).")
+    var includeSuppressed = false
+
+    enum FailOn: String, ExpressibleByArgument {
+        case error, warning, info, never
+        var threshold: Severity? { Severity(rawValue: rawValue) }
+    }
 
     @Option(help: "Rules to run, replacing the defaults: rule ids, categories (design, safety, naming, syntax) or presets (recommended, strict, all), comma-separated.")
     var select: String?
@@ -53,16 +70,20 @@ struct Lint: ParsableCommand {
         let sources = readFiles(paths, failed: &inputFailed)
         let settings = LintSettings(pgVersion: pgVersion, assumeInTransaction: assumeInTransaction)
         let result = Linter(rules: rules, settings: settings).lint(sources, context: contextFiles)
-        let report = Report(result: result, sources: sources)
-        let reporter: any Reporter
-        switch format {
-        case .json: reporter = JSONReporter()
-        case .text: reporter = TextReporter(color: useColor)
+        let report = Report(result: result, sources: sources, includeSuppressed: includeSuppressed)
+        let rendered = format.reporter(color: output == nil && useColor).render(report)
+        if let output {
+            do { try rendered.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
         }
-        FileHandle.standardOutput.write(Data(reporter.render(report).utf8))
 
         if inputFailed { throw ExitCode(2) }
-        if result.diagnostics.contains(where: { $0.severity >= .warning }) { throw ExitCode(1) }
+        if !exitZero, let threshold = failOn.threshold, result.diagnostics.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(1)
+        }
     }
 
     /// Reads every path (a folder expands to its *.sql files); problems go to stderr and set `failed`.

@@ -54,6 +54,10 @@ struct RuleExampleTests {
         // because nothing was seen. For the syntax-error rule it is the rule under test.
         var rules = [ConfiguredRule(rule)]
         if testCase.ruleID != SyntaxErrorRule.id { rules.append(ConfiguredRule(try SyntaxErrorRule.make())) }
+        for id in example.alsoSelect {
+            let other = try #require(RuleRegistry.rule(id: id), "alsoSelect names an unknown rule \(id)")
+            rules.append(ConfiguredRule(try other.make()))
+        }
 
         let marked = MarkedSQL(example.sql)
         var files: [SourceFile] = []

@@ -13,6 +13,12 @@ public struct Diagnostic: Sendable, Equatable {
     public var end: SourcePosition
     /// Byte offsets, for reporters that print the source under a finding.
     public var byteRange: Range<Int>
+    /// Set when an inline `schemalint-ignore` comment silenced the finding.
+    public var suppression: Suppression?
+
+    /// Identifies the finding across runs without line numbers (SARIF partialFingerprints, baselines):
+    /// rule, file and the message, which names the object.
+    public var fingerprint: String { StableHash.hex([rule, file, message]) }
 
     /// Files in the order of the run (a folder's natural order, paths in the order given), then line, column, rule.
     static func ordered(byFileOrder order: [String: Int]) -> (Diagnostic, Diagnostic) -> Bool {

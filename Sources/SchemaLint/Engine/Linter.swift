@@ -12,7 +12,12 @@ public struct ConfiguredRule: Sendable {
 }
 
 public struct LintResult: Sendable {
+    /// Findings not silenced by a suppression comment, in run order.
     public var diagnostics: [Diagnostic]
+    /// Findings a `schemalint-ignore` comment silenced (each carries its `suppression`).
+    public var suppressed: [Diagnostic] = []
+    /// Both, in run order.
+    public var all: [Diagnostic] = []
     public var files: Int
     public var statements: Int
 }
@@ -42,9 +47,12 @@ public struct Linter: Sendable {
         for file in context {
             for case .statement(let statement) in SQLParser.parse(file).items { _ = model.apply(statement) }
         }
+        var directives: [SuppressionDirective] = []
         for file in files {
             var session = Session(assumeInTransaction: settings.assumeInTransaction)
-            for item in SQLParser.parse(file).items {
+            let parsed = SQLParser.parse(file)
+            directives += SuppressionDirective.find(in: file, pieces: parsed.pieces)
+            for item in parsed.items {
                 switch item {
                 case .statement(let statement):
                     statements += 1
@@ -65,8 +73,53 @@ public struct Linter: Sendable {
         for (configured, reporter) in zip(rules, reporters) {
             configured.rule.check(schema: SchemaContext(model: model, settings: settings, reporter: reporter))
         }
+        let (active, suppressed) = applySuppressions(directives, to: collector)
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return LintResult(diagnostics: collector.diagnostics.sorted(by: Diagnostic.ordered(byFileOrder: fileOrder)),
-                          files: files.count, statements: statements)
+        let order = Diagnostic.ordered(byFileOrder: fileOrder)
+        return LintResult(diagnostics: active.sorted(by: order), suppressed: suppressed.sorted(by: order),
+                          all: (active + suppressed).sorted(by: order), files: files.count, statements: statements)
+    }
+
+    /// Splits findings into active and suppressed, and reports suppressions that name unknown rules
+    /// (`invalid-suppression`) or silenced nothing of an enabled rule (`unused-suppression`).
+    private func applySuppressions(_ directives: [SuppressionDirective],
+                                   to collector: DiagnosticCollector) -> ([Diagnostic], [Diagnostic]) {
+        var active: [Diagnostic] = []
+        var suppressed: [Diagnostic] = []
+        var used = Set<String>()  // "directive index/rule"
+        for var diagnostic in collector.diagnostics {
+            if let (i, directive) = directives.enumerated().first(where: { $0.element.covers(diagnostic) }) {
+                diagnostic.suppression = Suppression(reason: directive.reason)
+                used.insert("\(i)/\(diagnostic.rule)")
+                suppressed.append(diagnostic)
+            } else {
+                active.append(diagnostic)
+            }
+        }
+        let enabled = Set(rules.map(\.id))
+        let problems = DiagnosticCollector()
+        func sink(_ id: String) -> FindingSink? {
+            rules.first { $0.id == id }.map { FindingSink(rule: $0.id, severity: $0.severity, collector: problems) }
+        }
+        let invalid = sink(InvalidSuppression.id), unused = sink(UnusedSuppression.id)
+        for (i, directive) in directives.enumerated() {
+            let anchor = SourceAnchor(file: directive.file, range: directive.comment)
+            if directive.rules.isEmpty {
+                invalid?.report(anchor, "Suppression comment names no rule",
+                                help: "Name the rules it silences: -- schemalint-ignore rule-a, rule-b -- reason",
+                                suggestion: nil)
+            }
+            for rule in directive.rules {
+                if RuleRegistry.rule(id: rule) == nil {
+                    invalid?.report(anchor, "Suppression names an unknown rule \"\(rule)\"",
+                                    help: "Use a rule id from `schemalint rules`.", suggestion: nil)
+                } else if enabled.contains(rule), !used.contains("\(i)/\(rule)") {
+                    unused?.report(anchor, "Suppression of \(rule) silenced nothing",
+                                   help: "Remove \(rule) from the comment: the finding it was written for is gone.",
+                                   suggestion: nil)
+                }
+            }
+        }
+        return (active + problems.diagnostics, suppressed)
     }
 }

@@ -51,12 +51,16 @@ public struct RuleExample: Sendable {
     public var before: String?
     public var options: String?
     public var note: String?
+    /// Other rules enabled alongside the rule under test (for rules about other rules' findings).
+    public var alsoSelect: [String]
 
-    public init(_ sql: String, before: String? = nil, options: String? = nil, note: String? = nil) {
+    public init(_ sql: String, before: String? = nil, options: String? = nil, note: String? = nil,
+                alsoSelect: [String] = []) {
         self.sql = sql
         self.before = before
         self.options = options
         self.note = note
+        self.alsoSelect = alsoSelect
     }
 }
 

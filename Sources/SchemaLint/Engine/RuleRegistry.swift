@@ -2,6 +2,8 @@
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         SyntaxErrorRule.self,
+        InvalidSuppression.self,
+        UnusedSuppression.self,
         // Design conventions.
         FkWithoutIndex.self,
         FkWithoutOnDelete.self,

@@ -4,6 +4,14 @@ import PgQueryProto
 public struct SyntaxError: Sendable {
     public var range: Range<Int>
     public var message: String
+    /// The chunk of the file the error belongs to (with its leading comments), for suppressions.
+    public var piece: Range<Int>
+
+    init(range: Range<Int>, message: String, piece: Range<Int>? = nil) {
+        self.range = range
+        self.message = message
+        self.piece = piece ?? range
+    }
 }
 
 /// What the front end makes of one file: its statements and unparseable pieces, in source order.
@@ -15,6 +23,16 @@ public struct ParsedFile: Sendable {
 
     public let file: SourceFile
     public var items: [Item]
+
+    /// Byte ranges of every statement and unparsable chunk, in order.
+    public var pieces: [Range<Int>] {
+        items.map { item in
+            switch item {
+            case .statement(let statement): statement.range
+            case .syntaxError(let error): error.piece
+            }
+        }
+    }
 
     public var statementCount: Int {
         items.reduce(0) { if case .statement = $1 { return $0 + 1 } else { return $0 } }
@@ -60,7 +78,8 @@ public enum SQLParser {
             case .failure(let failure):
                 let offset = failure.cursorCharacter.map { file.byteOffset(ofCharacter: $0, from: piece.lowerBound) }
                     ?? firstNonBlank(in: piece, of: bytes)
-                items.append(.syntaxError(SyntaxError(range: errorRange(at: offset, in: file), message: failure.message)))
+                items.append(.syntaxError(SyntaxError(range: errorRange(at: offset, in: file), message: failure.message,
+                                                      piece: piece)))
                 index += 1
             }
         }

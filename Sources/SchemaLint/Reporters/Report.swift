@@ -5,9 +5,16 @@ public struct Report: Sendable {
     public var statements: Int
     /// Source lines for quoting, by path.
     public var sources: [String: SourceFile]
+    /// Every rule schemalint knows (SARIF lists them all).
+    public var catalogue: [any Rule.Type]
+    /// Suppressed findings are included (each with its `suppression`); SARIF then marks every result.
+    public var includeSuppressed: Bool
 
-    public init(result: LintResult, sources: [SourceFile]) {
-        diagnostics = result.diagnostics
+    public init(result: LintResult, sources: [SourceFile], includeSuppressed: Bool = false,
+                catalogue: [any Rule.Type] = RuleRegistry.all) {
+        diagnostics = includeSuppressed ? result.all : result.diagnostics
+        self.includeSuppressed = includeSuppressed
+        self.catalogue = catalogue
         files = result.files
         statements = result.statements
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -17,7 +24,17 @@ public struct Report: Sendable {
 }
 
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, github, gcc
+
+    public func reporter(color: Bool) -> any Reporter {
+        switch self {
+        case .text: TextReporter(color: color)
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter()
+        case .github: GitHubReporter()
+        case .gcc: GCCReporter()
+        }
+    }
 }
 
 public protocol Reporter {

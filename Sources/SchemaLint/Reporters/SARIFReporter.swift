@@ -1,0 +1,96 @@
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the whole rule catalogue, one
+/// result per finding with a line-independent fingerprint.
+public struct SARIFReporter: Reporter {
+    public static let informationURI = "https://github.com/schemalint/schemalint"
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let catalogue = report.catalogue
+        let ruleIndex = Dictionary(catalogue.enumerated().map { ($1.metadata.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rules = catalogue.map { rule -> JSONValue in
+            let m = rule.metadata
+            return .object([
+                ("id", .string(m.id)),
+                ("name", .string(Self.pascalCase(m.id))),
+                ("shortDescription", .object([("text", .string(m.summary))])),
+                ("fullDescription", .object([("text", .string(m.rationale))])),
+                ("helpUri", .string("\(Self.informationURI)/blob/main/rules/\(m.id).md")),
+                ("help", .object([("text", .string(m.rationale)), ("markdown", .string(RuleDocumentation.page(for: rule)))])),
+                ("defaultConfiguration", .object([("level", .string(Self.level(m.defaultSeverity)))])),
+                ("properties", .object([("tags", .array([.string(m.category.rawValue)]))])),
+            ])
+        }
+        let results = report.diagnostics.map { d -> JSONValue in
+            var members: [(String, JSONValue)] = [("ruleId", .string(d.rule))]
+            if let index = ruleIndex[d.rule] { members.append(("ruleIndex", .int(index))) }
+            members += [
+                ("level", .string(Self.level(d.severity))),
+                ("message", .object([("text", .string(d.message + (d.help.map { " " + $0 } ?? "")))])),
+                ("locations", .array([.object([("physicalLocation", .object([
+                    ("artifactLocation", .object([("uri", .string(Self.uri(d.file)))])),
+                    ("region", Self.region(d.start, d.end)),
+                ]))])])),
+                ("partialFingerprints", .object([("schemalint/v1", .string(d.fingerprint))])),
+            ]
+            if let suggestion = d.suggestion {
+                // The suggestion is SQL to add after the statement: an insertion at the end of the finding's line.
+                let at = SourcePosition(line: d.end.line + 1, column: 1)
+                members.append(("fixes", .array([.object([
+                    ("description", .object([("text", .string("Add: \(suggestion)"))])),
+                    ("artifactChanges", .array([.object([
+                        ("artifactLocation", .object([("uri", .string(Self.uri(d.file)))])),
+                        ("replacements", .array([.object([
+                            ("deletedRegion", .object([("startLine", .int(at.line)), ("startColumn", .int(1)),
+                                                       ("endLine", .int(at.line)), ("endColumn", .int(1))])),
+                            ("insertedContent", .object([("text", .string(suggestion + "\n"))])),
+                        ])])),
+                    ])])),
+                ])])))
+            }
+            if report.includeSuppressed {
+                members.append(("suppressions", .array(d.suppression.map { s in
+                    [.object([("kind", .string("inSource")), ("justification", .string(s.reason ?? ""))])]
+                } ?? [])))
+            }
+            return .object(members)
+        }
+        let document = JSONValue.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([
+                    ("name", .string("schemalint")), ("version", .string(SchemaLintVersion.current)),
+                    ("semanticVersion", .string(SchemaLintVersion.current)),
+                    ("informationUri", .string(Self.informationURI)), ("rules", .array(rules)),
+                ]))])),
+                ("invocations", .array([.object([("executionSuccessful", .bool(true))])])),
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", .array(results)),
+            ])])),
+        ])
+        return document.rendered() + "\n"
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity { case .error: "error"; case .warning: "warning"; case .info: "note" }
+    }
+
+    static func region(_ start: SourcePosition, _ end: SourcePosition) -> JSONValue {
+        // An empty span still needs a valid region: make it one character wide.
+        let endColumn = (end.line == start.line && end.column <= start.column) ? start.column + 1 : end.column
+        return .object([("startLine", .int(start.line)), ("startColumn", .int(start.column)),
+                        ("endLine", .int(max(end.line, start.line))), ("endColumn", .int(endColumn))])
+    }
+
+    /// A repository-relative URI: the path as given, without `./`, with URI escaping of spaces and `%`.
+    static func uri(_ path: String) -> String {
+        var p = path
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        return p.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20")
+    }
+
+    static func pascalCase(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}
