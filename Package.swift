@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        // `.schemalint.toml`, read only by the SchemaLintTOML target.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Debian's libpg-query-dev: header in /usr/include, libpg_query.so in the default path.
@@ -25,7 +27,14 @@ let package = Package(
             dependencies: [
                 "CPgQuery", "PgQueryProto",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                "SchemaLintTOML",
             ]
+        ),
+        // TOMLKit behind a plain-Swift API, imported @_implementationOnly so its extensions on String, Int, Array…
+        // never reach SchemaLint's type checking (see TOMLReader.swift).
+        .target(
+            name: "SchemaLintTOML",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "schemalint",

@@ -68,7 +68,7 @@ struct RuleExampleTests {
         let file = SourceFile(path: "example.sql", text: marked.text)
         files.append(file)
 
-        let result = Linter(rules: rules).lint(files)
+        let result = Linter(rules: rules, settings: example.settings).lint(files)
 
         let syntaxErrors = result.diagnostics.filter { $0.rule == SyntaxErrorRule.id }
         if testCase.ruleID != SyntaxErrorRule.id {

@@ -42,6 +42,9 @@ public enum RuleDocumentation {
             var text = "\n"
             if let note = example.note { text += note + "\n\n" }
             if let options = example.options { text += "With options `\(options)`:\n\n" }
+            let flags = (example.pgVersion.map { ["--pg-version \($0)"] } ?? [])
+                + (example.assumeInTransaction ? ["--assume-in-transaction"] : [])
+            if !flags.isEmpty { text += "With `\(flags.joined(separator: " "))`:\n\n" }
             if let before = example.before {
                 text += "After an earlier migration:\n\n```sql\n\(MarkedSQL(before).text)\n```\n\n"
             }

@@ -17,8 +17,16 @@ struct FindingSink {
     let severity: Severity
     let collector: DiagnosticCollector
 
-    func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?) {
-        collector.add(rule: rule, severity: severity, anchor: anchor, message: message, help: help, suggestion: suggestion)
+    func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?, object: String? = nil) {
+        collector.add(rule: rule, severity: severity, anchor: anchor, message: message, help: help, suggestion: suggestion,
+                      object: object)
+    }
+
+    func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?, object: String?,
+                unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool) {
+        collector.deferUntilFinalModel { model in
+            if stillHolds(model) { report(anchor, message, help: help, suggestion: suggestion, object: object) }
+        }
     }
 }
 
@@ -34,13 +42,24 @@ public struct StatementContext {
     let reporter: FindingSink
 
     /// Reports a finding at a byte range of this statement's file. `suggestion` is SQL that fixes it,
-    /// where the fix is mechanical.
-    public func report(_ range: Range<Int>, _ message: String, help: String, suggestion: String? = nil) {
-        reporter.report(SourceAnchor(file: statement.file, range: range), message, help: help, suggestion: suggestion)
+    /// where the fix is mechanical. `object` is what the finding is about, qualified (`public.dog` or
+    /// `public.dog.client_id`; `QualifiedName.object(column:)` builds it): `ignore-objects` and baselines use it.
+    public func report(_ range: Range<Int>, _ message: String, help: String, suggestion: String? = nil,
+                       object: String? = nil) {
+        reporter.report(SourceAnchor(file: statement.file, range: range), message, help: help, suggestion: suggestion,
+                        object: object)
     }
 
-    public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil) {
-        reporter.report(anchor, message, help: help, suggestion: suggestion)
+    public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil,
+                       object: String? = nil) {
+        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object)
+    }
+
+    /// Reports a finding that stands only while its problem does: `stillHolds` is asked once, on the final model
+    /// of the run, so a later statement that fixes it (ALTER COLUMN … TYPE, a rename, a DROP) withdraws it.
+    public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil,
+                       object: String? = nil, unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool) {
+        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object, unlessFixedLater: stillHolds)
     }
 }
 
@@ -50,7 +69,9 @@ public struct SchemaContext {
     public let settings: LintSettings
     let reporter: FindingSink
 
-    public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil) {
-        reporter.report(anchor, message, help: help, suggestion: suggestion)
+    /// See `StatementContext.report`.
+    public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil,
+                       object: String? = nil) {
+        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object)
     }
 }

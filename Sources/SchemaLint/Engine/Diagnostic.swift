@@ -15,10 +15,13 @@ public struct Diagnostic: Sendable, Equatable {
     public var byteRange: Range<Int>
     /// Set when an inline `schemalint-ignore` comment silenced the finding.
     public var suppression: Suppression?
+    /// The object the finding is about, qualified: `schema.table` or `schema.table.column` (`public.dog.client_id`).
+    /// Nil when the rule does not say (syntax errors, suppression comments); `ignore-objects` cannot match those.
+    public var object: String? = nil
 
     /// Identifies the finding across runs without line numbers (SARIF partialFingerprints, baselines):
-    /// rule, file and the message, which names the object.
-    public var fingerprint: String { StableHash.hex([rule, file, message]) }
+    /// rule, file and the qualified object (the message, which names it, when there is none).
+    public var fingerprint: String { StableHash.hex([rule, file, object ?? message]) }
 
     /// Files in the order of the run (a folder's natural order, paths in the order given), then line, column, rule.
     static func ordered(byFileOrder order: [String: Int]) -> (Diagnostic, Diagnostic) -> Bool {
@@ -35,14 +38,26 @@ final class DiagnosticCollector: @unchecked Sendable {
     private(set) var diagnostics: [Diagnostic] = []
     /// Files replayed for context only (`--context`): nothing in them is reported.
     var silenced: Set<ObjectIdentifier> = []
+    /// Findings that stand only if the final model still has the problem (`StatementContext.report(…, unlessFixedLater:)`).
+    private var deferred: [(SchemaModel) -> Void] = []
 
-    func add(rule: String, severity: Severity, anchor: SourceAnchor, message: String, help: String?, suggestion: String?) {
+    func deferUntilFinalModel(_ decide: @escaping (SchemaModel) -> Void) { deferred.append(decide) }
+
+    /// Called once the whole run is replayed: each deferred finding is reported if its problem remains.
+    func resolveDeferred(on model: SchemaModel) {
+        let decisions = deferred
+        deferred = []
+        for decide in decisions { decide(model) }
+    }
+
+    func add(rule: String, severity: Severity, anchor: SourceAnchor, message: String, help: String?, suggestion: String?,
+             object: String? = nil) {
         let file = anchor.file
         guard !silenced.contains(ObjectIdentifier(file)) else { return }
         diagnostics.append(Diagnostic(rule: rule, severity: severity, message: message, help: help,
                                       suggestion: suggestion, file: file.path,
                                       start: file.position(ofByte: anchor.range.lowerBound),
                                       end: file.position(ofByte: anchor.range.upperBound),
-                                      byteRange: anchor.range))
+                                      byteRange: anchor.range, object: object))
     }
 }

@@ -49,7 +49,7 @@ public struct Linter: Sendable {
         }
         var directives: [SuppressionDirective] = []
         for file in files {
-            var session = Session(assumeInTransaction: settings.assumeInTransaction)
+            var session = Session(assumeInTransaction: settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
             let parsed = SQLParser.parse(file)
             directives += SuppressionDirective.find(in: file, pieces: parsed.pieces)
             for item in parsed.items {
@@ -65,6 +65,7 @@ public struct Linter: Sendable {
                     }
                     session.advance(past: statement, locks: locks)
                 case .syntaxError(let error):
+                    model.noteUnparsed(file, piece: error.piece)
                     syntaxErrors?.report(SourceAnchor(file: file, range: error.range), error.message,
                                          help: SyntaxErrorRule.help, suggestion: nil)
                 }
@@ -73,6 +74,7 @@ public struct Linter: Sendable {
         for (configured, reporter) in zip(rules, reporters) {
             configured.rule.check(schema: SchemaContext(model: model, settings: settings, reporter: reporter))
         }
+        collector.resolveDeferred(on: model)
         let (active, suppressed) = applySuppressions(directives, to: collector)
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let order = Diagnostic.ordered(byFileOrder: fileOrder)

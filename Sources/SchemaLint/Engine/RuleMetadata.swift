@@ -53,14 +53,27 @@ public struct RuleExample: Sendable {
     public var note: String?
     /// Other rules enabled alongside the rule under test (for rules about other rules' findings).
     public var alsoSelect: [String]
+    /// The `--pg-version` the example runs with (nil: the default).
+    public var pgVersion: Int?
+    /// Runs the example with `--assume-in-transaction`.
+    public var assumeInTransaction: Bool
 
     public init(_ sql: String, before: String? = nil, options: String? = nil, note: String? = nil,
-                alsoSelect: [String] = []) {
+                alsoSelect: [String] = [], pgVersion: Int? = nil, assumeInTransaction: Bool = false) {
         self.sql = sql
         self.before = before
         self.options = options
         self.note = note
         self.alsoSelect = alsoSelect
+        self.pgVersion = pgVersion
+        self.assumeInTransaction = assumeInTransaction
+    }
+
+    /// The settings the example runs with.
+    public var settings: LintSettings {
+        var settings = LintSettings(assumeInTransaction: assumeInTransaction)
+        if let pgVersion { settings.pgVersion = pgVersion }
+        return settings
     }
 }
 

@@ -79,6 +79,17 @@ enum LibPgQuery {
         }
     }
 
+    /// `pg_query_fingerprint`: a hex hash of the statement's tree that ignores whitespace, comments and constant
+    /// values (baselines use it to recognise a statement after lines moved).
+    static func fingerprint(_ text: [UInt8]) -> Result<String, PgQueryFailure> {
+        withCString(text) { cText in
+            let result = pg_query_fingerprint(cText)
+            defer { pg_query_free_fingerprint_result(result) }
+            if let error = result.error { return .failure(PgQueryFailure(error)) }
+            return .success(result.fingerprint_str.map { String(cString: $0) } ?? String(result.fingerprint, radix: 16))
+        }
+    }
+
     /// The protobuf bytes without a copy; valid until the result is freed, and decoding copies what it keeps.
     private static func borrowed(_ buffer: PgQueryProtobuf) -> Data {
         guard let data = buffer.data, buffer.len > 0 else { return Data() }

@@ -32,14 +32,17 @@ public struct ColumnType: Sendable, Equatable, CustomStringConvertible {
     public init(_ typeName: PgQuery_TypeName) {
         let parts = typeName.names.compactMap(\.stringValue)
         let last = parts.last?.lowercased() ?? ""
-        let qualifier = parts.count > 1 ? parts[parts.count - 2] : nil
+        let qualifier: String? = parts.count > 1 ? parts[parts.count - 2] : nil
         // `float(p)` means float4 for p <= 24; the parser reports it as float8 only without a precision.
         var modifiers: [Int] = []
         for mod in typeName.typmods {
             if case .aConst(let c) = mod.node, case .ival(let i) = c.val { modifiers.append(Int(i.ival)) }
         }
-        self.init(name: last, schema: qualifier == "pg_catalog" ? nil : qualifier,
-                  modifiers: modifiers, isArray: !typeName.arrayBounds.isEmpty)
+        // `"char"` (quoted, so unqualified) is the one-byte internal type; char(n) arrives as pg_catalog.bpchar.
+        let internalChar = parts.count == 1 && parts[0] == "char"
+        let schema: String? = qualifier == "pg_catalog" ? nil : qualifier
+        self.init(name: internalChar ? "\"char\"" : last, schema: schema, modifiers: modifiers,
+                  isArray: !typeName.arrayBounds.isEmpty)
     }
 
     public var isFloatingPoint: Bool { !isArray && (name == "float4" || name == "float8") }

@@ -36,6 +36,12 @@ public struct TableLock: Sendable {
     public var table: QualifiedName
     public var mode: LockMode
     public var isNewInFile: Bool
+    /// Set when the table is unknown and the lock is known only through this index (DROP INDEX or REINDEX
+    /// of an index the run never saw); `table` then holds the index's name.
+    public var viaIndex: QualifiedName? = nil
+
+    /// How messages name what is locked: `"walk"`, or `the table of index "walk_idx"`.
+    public var target: String { viaIndex.map { "the table of index \($0.quoted)" } ?? table.quoted }
 }
 
 /// The table locks a statement takes, from its tree and what it changed: shared by every rule about locks
@@ -44,7 +50,13 @@ public enum LockAnalysis {
     /// Call before the statement is applied to the model: newness and index owners are read from it.
     public static func locks(of statement: Statement, model: SchemaModel) -> [TableLock] {
         func lock(_ name: QualifiedName, _ mode: LockMode) -> TableLock {
-            TableLock(table: name, mode: mode, isNewInFile: model.table(name)?.created?.file === statement.file)
+            let created = model.table(name)?.introduced ?? model.materializedViews[name]
+            return TableLock(table: name, mode: mode, isNewInFile: created?.file === statement.file)
+        }
+        /// A lock on the table of an index, by the index's name.
+        func lock(index name: QualifiedName, _ mode: LockMode) -> TableLock {
+            if let index = model.index(named: name) { return lock(index.table, mode) }
+            return TableLock(table: name, mode: mode, isNewInFile: false, viaIndex: name)
         }
         switch statement.node.node {
         case .alterTableStmt(let alter) where alter.objtype == .objectTable:
@@ -59,17 +71,32 @@ public enum LockAnalysis {
                 if case .constraint(let con) = cmd.def.node, con.contype == .constrForeign {
                     extra.append(lock(QualifiedName(con.pktable), .shareRowExclusive))
                 }
+                // So does ADD COLUMN … REFERENCES.
+                if case .columnDef(let def) = cmd.def.node {
+                    for case .constraint(let con)? in def.constraints.map(\.node) where con.contype == .constrForeign {
+                        extra.append(lock(QualifiedName(con.pktable), .shareRowExclusive))
+                    }
+                }
             }
             return [lock(name, mode)] + extra
         case .indexStmt(let index):
             return [lock(QualifiedName(index.relation), index.concurrent ? .shareUpdateExclusive : .share)]
         case .dropStmt(let drop):
             return drop.objects.compactMap { object -> TableLock? in
+                // DROP TRIGGER / RULE / POLICY name ON table: the list is `[schema,] table, name`.
+                if [.objectTrigger, .objectRule, .objectPolicy].contains(drop.removeType) {
+                    guard case .list(let list) = object.node, list.items.count >= 2 else { return nil }
+                    var owner = list
+                    owner.items.removeLast()
+                    return QualifiedName(dottedList: PgQuery_Node.with { $0.node = .list(owner) }).map { lock($0, .accessExclusive) }
+                }
                 guard let name = QualifiedName(dottedList: object) else { return nil }
                 switch drop.removeType {
                 case .objectTable: return lock(name, .accessExclusive)
                 case .objectIndex:
-                    return model.index(named: name).map { lock($0.table, drop.concurrent ? .shareUpdateExclusive : .accessExclusive) }
+                    return lock(index: name, drop.concurrent ? .shareUpdateExclusive : .accessExclusive)
+                // Queries on a view lock it too: dropping one waits for them, and blocks new ones meanwhile.
+                case .objectView, .objectMatview: return lock(name, .accessExclusive)
                 default: return nil
                 }
             }
@@ -89,9 +116,32 @@ public enum LockAnalysis {
             }
         case .reindexStmt(let reindex) where reindex.hasRelation:
             let concurrent = reindex.params.contains { if case .defElem(let d) = $0.node { d.defname == "concurrently" } else { false } }
-            return [lock(QualifiedName(reindex.relation), concurrent ? .shareUpdateExclusive : .share)]
+            let mode: LockMode = concurrent ? .shareUpdateExclusive : .share
+            if reindex.kind == .reindexObjectIndex { return [lock(index: QualifiedName(reindex.relation), mode)] }
+            return [lock(QualifiedName(reindex.relation), mode)]
         case .refreshMatViewStmt(let refresh):
             return [lock(QualifiedName(refresh.relation), refresh.concurrent ? .exclusive : .accessExclusive)]
+        case .createStmt(let create):
+            // A foreign key of a new table adds triggers to the referenced table: SHARE ROW EXCLUSIVE there.
+            let constraints = create.tableElts.flatMap { element -> [PgQuery_Node] in
+                if case .columnDef(let def) = element.node { return def.constraints }
+                return [element]
+            } + create.constraints
+            var seen = Set<QualifiedName>()
+            return constraints.compactMap { node -> TableLock? in
+                guard case .constraint(let con) = node.node, con.contype == .constrForeign else { return nil }
+                let referenced = QualifiedName(con.pktable)
+                guard referenced != QualifiedName(create.relation), seen.insert(referenced).inserted else { return nil }
+                return lock(referenced, .shareRowExclusive)
+            }
+        case .lockStmt(let stmt) where (1...8).contains(stmt.mode):
+            // LOCK TABLE … IN mode MODE: PostgreSQL numbers the modes 1 (ACCESS SHARE) to 8 (ACCESS EXCLUSIVE).
+            guard let mode = LockMode(rawValue: Int(stmt.mode) - 1) else { return [] }
+            return stmt.relations.compactMap { if case .rangeVar(let rv) = $0.node { lock(QualifiedName(rv), mode) } else { nil } }
+        case .createPolicyStmt(let policy):
+            return [lock(QualifiedName(policy.table), .accessExclusive)]
+        case .ruleStmt(let rule):
+            return [lock(QualifiedName(rule.relation), .accessExclusive)]
         case .createTrigStmt(let trigger):
             return [lock(QualifiedName(trigger.relation), .shareRowExclusive)]
         default:

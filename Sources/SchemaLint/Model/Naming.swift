@@ -2,6 +2,7 @@ extension TableConstraint {
     /// The name PostgreSQL gives it: as written, or generated (`walk_dog_id_fkey`, `walk_pkey`, …).
     public func effectiveName(on table: QualifiedName) -> String {
         if let name { return name }
+        if let generatedName { return generatedName }
         let suffix: String
         switch kind {
         case .primaryKey: return "\(table.name)_pkey"

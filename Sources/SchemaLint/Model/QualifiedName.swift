@@ -22,6 +22,13 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Compar
         self.init(schema: parts.count > 1 ? parts[parts.count - 2] : "public", name: last)
     }
 
+    /// From name parts as a type name is written (`[schema,] name`).
+    public init?(nameParts: [PgQuery_Node]) {
+        let parts = nameParts.compactMap(\.stringValue)
+        guard let last = parts.last else { return nil }
+        self.init(schema: parts.count > 1 ? parts[parts.count - 2] : "public", name: last)
+    }
+
     /// `walk` for the default schema, `billing.invoice` otherwise: how messages name a table.
     public var description: String { schema == "public" ? name : "\(schema).\(name)" }
 

@@ -10,6 +10,41 @@ extension SchemaModel {
     }
 }
 
+extension SchemaModel {
+    /// A piece of a file that did not parse but starts `CREATE [TEMP|UNLOGGED] TABLE [IF NOT EXISTS] name`: the
+    /// table still exists from there on, new in that file (its columns unknown), so statements on it later in the
+    /// file are not judged as changes to a live table.
+    public func noteUnparsed(_ file: SourceFile, piece: Range<Int>) {
+        let tokens = LibPgQuery.scan(Array(file.bytes[piece])).filter { !$0.isComment }
+        var i = 0
+        func next(_ kinds: Set<PgQuery_Token>) -> Bool {
+            guard i < tokens.count, kinds.contains(tokens[i].kind) else { return false }
+            i += 1
+            return true
+        }
+        guard next([.create]) else { return }
+        _ = next([.global, .local])
+        _ = next([.temp, .temporary, .unlogged])
+        guard next([.table]) else { return }
+        if next([.ifP]) { guard next([.not]), next([.exists]) else { return } }
+        var parts: [String] = []
+        while i < tokens.count, tokens[i].kind == .ident || tokens[i].isKeyword {
+            let raw = file.text((piece.lowerBound + tokens[i].start)..<(piece.lowerBound + tokens[i].end))
+            parts.append(raw.hasPrefix("\"") ? String(raw.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+                                              : raw.lowercased())
+            i += 1
+            guard i < tokens.count, tokens[i].kind == .ascii46 else { break }
+            i += 1
+        }
+        guard let last = parts.last else { return }
+        let name = QualifiedName(schema: parts.count > 1 ? parts[parts.count - 2] : "public", name: last)
+        guard table(name)?.introduced == nil else { return }
+        let table = Table(name: name)
+        table.createdByQuery = SourceAnchor(file: file, range: piece)
+        insert(table)
+    }
+}
+
 /// The walk over one statement. The big switch lives here, once, so rules never need one.
 private struct Replay {
     let model: SchemaModel
@@ -29,8 +64,22 @@ private struct Replay {
         case .dropStmt(let drop): self.drop(drop)
         case .renameStmt(let rename): self.rename(rename)
         case .alterObjectSchemaStmt(let move) where move.objectType == .objectTable: setSchema(move)
+        case .createEnumStmt(let create): createEnum(create)
+        case .alterEnumStmt(let alter): alterEnum(alter)
+        case .createTableAsStmt(let create) where create.objtype == .objectMatview:
+            model.materializedViews[QualifiedName(create.into.rel)] = anchor(statement.headRange(throughNameAt: create.into.rel.location))
+        case .createTableAsStmt(let create) where create.objtype == .objectTable:
+            // CREATE TABLE … AS: a new table whose columns come from a query (not modelled).
+            let name = QualifiedName(create.into.rel)
+            if create.ifNotExists, model.table(name)?.introduced != nil { break }
+            let table = Table(name: name)
+            table.createdByQuery = anchor(statement.headRange(throughNameAt: create.into.rel.location))
+            table.isTemporary = create.into.rel.relpersistence == "t"
+            model.insert(table)
+        case .createFunctionStmt(let function): createFunction(function)
         default: break
         }
+        model.recordCatalogFacts(statement, changes: changes)
     }
 
     // MARK: helpers
@@ -38,7 +87,7 @@ private struct Replay {
     func anchor(_ range: Range<Int>) -> SourceAnchor { SourceAnchor(file: statement.file, range: range) }
 
     func change(for table: Table) -> TableChange {
-        TableChange(table: table, isNewInFile: table.created?.file === statement.file)
+        TableChange(table: table, isNewInFile: table.introduced?.file === statement.file)
     }
 
     // MARK: CREATE TABLE
@@ -50,6 +99,7 @@ private struct Replay {
         table.created = anchor(statement.headRange(throughNameAt: create.relation.location))
         table.isTemporary = create.relation.relpersistence == "t"
         table.isPartition = create.hasPartbound
+        table.isPartitioned = create.hasPartspec
         model.insert(table)
         let tableChange = change(for: table)
         changes.append(.createTable(tableChange))
@@ -160,7 +210,8 @@ private struct Replay {
             foreignKey = ForeignKey(table: QualifiedName(con.pktable), columns: con.pkAttrs.compactMap(\.stringValue),
                                     onDelete: ReferentialAction(code: con.fkDelAction),
                                     onUpdate: ReferentialAction(code: con.fkUpdAction),
-                                    onDeleteWritten: containsOnDelete(range))
+                                    onDeleteWritten: containsOnDelete(range),
+                                    deleteSetColumns: con.fkDelSetCols.compactMap(\.stringValue))
         }
         return TableConstraint(name: con.conname.isEmpty ? nil : con.conname, kind: kind, columns: keyColumns,
                                foreignKey: foreignKey, expression: con.hasRawExpr ? con.rawExpr : nil,
@@ -174,6 +225,9 @@ private struct Replay {
     }
 
     mutating func addConstraint(_ constraint: TableConstraint, to target: TableChange, via origin: SchemaChange.Origin) {
+        var constraint = constraint
+        // PostgreSQL names it now; the name stays when the table or its columns are renamed later.
+        if constraint.name == nil { constraint.generatedName = constraint.effectiveName(on: target.table.name) }
         if constraint.kind == .primaryKey {
             for name in constraint.columns { target.table.updateColumn(name) { $0.notNull = true } }
         }
@@ -240,10 +294,10 @@ private struct Replay {
             guard let constraint = tableConstraint(con, columns: [], range: constraintRange, table: table) else { return }
             addConstraint(constraint, to: target, via: .alterTable)
         case .atDropConstraint, .atDropConstraintRecurse:
-            table.constraints.removeAll { $0.name == cmd.name }
+            table.constraints.removeAll { $0.isNamed(cmd.name, on: table.name) }
             changes.append(.dropConstraint(target, name: cmd.name, anchor: actionAnchor))
         case .atValidateConstraint, .atValidateConstraintRecurse:
-            if let i = table.constraints.firstIndex(where: { $0.name == cmd.name }) { table.constraints[i].notValid = false }
+            if let i = table.constraints.firstIndex(where: { $0.isNamed(cmd.name, on: table.name) }) { table.constraints[i].notValid = false }
             changes.append(.validateConstraint(target, name: cmd.name, anchor: actionAnchor))
         default: break
         }
@@ -256,16 +310,23 @@ private struct Replay {
         let table = model.table(tableName) ?? model.tableForAlter(tableName)
         let keyRanges = statement.indexKeyRanges(count: stmt.indexParams.count)
         var keys: [IndexKey] = []
+        var keyTexts: [String] = []
         for (param, range) in zip(stmt.indexParams, keyRanges) {
             guard case .indexElem(let elem) = param.node else { continue }
             keys.append(elem.name.isEmpty ? .expression(statement.normalizedText(range)) : .column(elem.name))
+            keyTexts.append(statement.indexKeyText(elem, range: range))
         }
         let name = stmt.idxname.isEmpty ? generatedIndexName(table: tableName.name, keys: keys) : stmt.idxname
-        if stmt.ifNotExists, model.indexes(on: tableName).contains(where: { $0.name == name }) { return }
+        // Index names are unique per schema, not per table: IF NOT EXISTS skips on any relation of that name.
+        if stmt.ifNotExists, model.index(named: QualifiedName(schema: tableName.schema, name: name)) != nil { return }
         let index = Index(name: name, table: tableName, keys: keys,
                           predicate: stmt.hasWhereClause ? statement.normalizedText(statement.whereClauseRange()) : nil,
                           method: stmt.accessMethod.isEmpty ? "btree" : stmt.accessMethod.lowercased(),
-                          isUnique: stmt.unique, anchor: anchor(statement.contentRange))
+                          isUnique: stmt.unique, anchor: anchor(statement.contentRange),
+                          keyTexts: keyTexts, nameWritten: !stmt.idxname.isEmpty,
+                          includedColumns: stmt.indexIncludingParams.compactMap {
+                              if case .indexElem(let elem) = $0.node, !elem.name.isEmpty { elem.name } else { nil }
+                          })
         model.addIndex(index)
         changes.append(.createIndex(change(for: table), index, concurrently: stmt.concurrent))
     }
@@ -283,14 +344,18 @@ private struct Replay {
             guard let name = QualifiedName(dottedList: object) else { continue }
             switch drop.removeType {
             case .objectTable:
-                guard let table = model.table(name) else { continue }
-                let target = change(for: table)
+                // A table the run never saw still counts as existing.
+                let target = model.table(name).map(change(for:)) ?? TableChange(table: Table(name: name), isNewInFile: false)
                 model.removeTable(name)
                 changes.append(.dropTable(target, anchor: anchor(statement.contentRange)))
             case .objectIndex:
                 if let index = model.removeIndex(name) {
                     changes.append(.dropIndex(index, concurrently: drop.concurrent, anchor: anchor(statement.contentRange)))
+                } else {
+                    changes.append(.dropUnknownIndex(name, concurrently: drop.concurrent, anchor: anchor(statement.contentRange)))
                 }
+            case .objectMatview:
+                model.materializedViews[name] = nil
             default: break
             }
         }
@@ -300,7 +365,8 @@ private struct Replay {
         let name = QualifiedName(rename.relation)
         switch rename.renameType {
         case .objectTable:
-            guard let table = model.table(name) else { return }
+            // A table the run never saw is existing: it is known from here on under its new name.
+            let table = model.tableForAlter(name)
             let newName = QualifiedName(schema: name.schema, name: rename.newname)
             model.renameTable(name, to: newName)
             changes.append(.renameTable(change(for: table), from: name, anchor: anchor(statement.contentRange)))
@@ -319,12 +385,54 @@ private struct Replay {
                                          anchor: anchor(statement.contentRange)))
         case .objectTabconstraint:
             guard let table = model.table(name),
-                  let i = table.constraints.firstIndex(where: { $0.name == rename.subname }) else { return }
+                  let i = table.constraints.firstIndex(where: { $0.isNamed(rename.subname, on: table.name) }) else { return }
             table.constraints[i].name = rename.newname
         case .objectIndex:
             model.renameIndex(name, to: rename.newname)
+        case .objectType:
+            // ALTER TYPE … RENAME TO: columns keep their type (by OID), so they now carry the new name.
+            guard let old = QualifiedName(dottedList: rename.object) else { return }
+            for table in model.tables {
+                for column in table.columns where column.type.name == old.name && (column.type.schema ?? "public") == old.schema {
+                    table.updateColumn(column.name) { $0.type.name = rename.newname }
+                }
+            }
+            if var type = model.enumTypes.removeValue(forKey: old) {
+                type.name = QualifiedName(schema: old.schema, name: rename.newname)
+                model.enumTypes[type.name] = type
+            }
         default: break
         }
+    }
+
+    // MARK: types and functions
+
+    mutating func createEnum(_ create: PgQuery_CreateEnumStmt) {
+        guard let name = QualifiedName(nameParts: create.typeName) else { return }
+        model.enumTypes[name] = EnumType(name: name, values: create.vals.compactMap(\.stringValue),
+                                         created: anchor(statement.contentRange))
+    }
+
+    mutating func alterEnum(_ alter: PgQuery_AlterEnumStmt) {
+        // RENAME VALUE sets oldVal; ADD VALUE does not.
+        guard alter.oldVal.isEmpty, !alter.newVal.isEmpty, let name = QualifiedName(nameParts: alter.typeName) else { return }
+        let existing = model.enumTypes[name]
+        if alter.skipIfNewValExists, existing?.values.contains(alter.newVal) == true { return }
+        model.enumTypes[name]?.values.append(alter.newVal)
+        changes.append(.addEnumValue(type: name, value: alter.newVal, isNewInFile: existing?.created.file === statement.file,
+                                     anchor: anchor(statement.contentRange)))
+    }
+
+    mutating func createFunction(_ function: PgQuery_CreateFunctionStmt) {
+        guard let name = function.funcname.last?.stringValue?.lowercased() else { return }
+        var volatility = FunctionVolatility.volatile
+        for option in function.options {
+            if case .defElem(let d) = option.node, d.defname == "volatility", let value = d.arg.stringValue,
+               let declared = FunctionVolatility(rawValue: value.lowercased()) {
+                volatility = declared
+            }
+        }
+        model.functionVolatility[name] = volatility
     }
 
     mutating func setSchema(_ move: PgQuery_AlterObjectSchemaStmt) {

@@ -19,6 +19,10 @@ public enum SchemaChange: Sendable {
     case createIndex(TableChange, Index, concurrently: Bool)
     case dropIndex(Index, concurrently: Bool, anchor: SourceAnchor)
     case dropTable(TableChange, anchor: SourceAnchor)
+    /// DROP INDEX of an index the run has never seen: its table is unknown, so it counts as existing.
+    case dropUnknownIndex(QualifiedName, concurrently: Bool, anchor: SourceAnchor)
+    /// `ALTER TYPE … ADD VALUE`; `isNewInFile` when the current file created the type.
+    case addEnumValue(type: QualifiedName, value: String, isNewInFile: Bool, anchor: SourceAnchor)
 
     /// How a column or constraint came to be.
     public enum Origin: Sendable { case createTable, alterTable }

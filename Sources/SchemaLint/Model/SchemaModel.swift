@@ -7,6 +7,16 @@ public final class SchemaModel: @unchecked Sendable {
     private var indexOrder: [QualifiedName] = []
     private var tableOrder: [QualifiedName] = []
 
+    /// Enum types the run created (`CREATE TYPE … AS ENUM`), by name.
+    public internal(set) var enumTypes: [QualifiedName: EnumType] = [:]
+    /// Domains the run created (`CREATE DOMAIN`), by name.
+    public internal(set) var domains: [QualifiedName: Domain] = [:]
+    /// Materialized views the run created, with where.
+    public internal(set) var materializedViews: [QualifiedName: SourceAnchor] = [:]
+    /// The declared volatility of functions the run created, by lower-case unqualified name (the last
+    /// definition wins). Functions not here are unknown to the model.
+    public internal(set) var functionVolatility: [String: FunctionVolatility] = [:]
+
     public init() {}
 
     public func table(_ name: QualifiedName) -> Table? { tablesByName[name] }

@@ -10,6 +10,19 @@ public struct Column: Sendable {
     public var isGenerated: Bool
     /// The column definition in the source.
     public var anchor: SourceAnchor
+    /// The same object through renames and type changes (compare with `===`): tells this column apart from a
+    /// later one of the same name.
+    public var origin = ObjectIdentity()
+    /// A sequence `OWNED BY` this column: serial's implicit one, or `ALTER SEQUENCE … OWNED BY` (pg_dump).
+    public var ownedSequence: QualifiedName? = nil
+    /// The sequence of a `nextval()` default that the tree does not show: serial's implicit one, or one
+    /// renamed since the default was written. SET or DROP DEFAULT clears it.
+    public var serialDefaultSequence: QualifiedName? = nil
+}
+
+/// Identity of a column or constraint definition (see `Column.origin`), kept through renames.
+public final class ObjectIdentity: Sendable {
+    public init() {}
 }
 
 public enum ConstraintKind: String, Sendable {
@@ -41,6 +54,8 @@ public struct ForeignKey: Sendable {
     public var onUpdate: ReferentialAction
     /// Whether `ON DELETE` was written: the tree cannot tell an omitted clause from `ON DELETE NO ACTION`.
     public var onDeleteWritten: Bool
+    /// `ON DELETE SET NULL (a)` / `SET DEFAULT (a)`: the only columns the action sets; empty means all of them.
+    public var deleteSetColumns: [String] = []
 }
 
 public struct TableConstraint: Sendable {
@@ -56,6 +71,11 @@ public struct TableConstraint: Sendable {
     /// Backed by an existing index (`ADD CONSTRAINT … UNIQUE USING INDEX`).
     public var usingIndex: String?
     public var anchor: SourceAnchor
+    /// The same object through renames (compare with `===`).
+    public var origin = ObjectIdentity()
+    /// For an unnamed constraint, the name PostgreSQL gave it when it was added (kept through later renames of
+    /// the table and its columns, as PostgreSQL keeps it).
+    public var generatedName: String? = nil
 }
 
 public enum IndexKey: Sendable, Equatable {
@@ -72,6 +92,13 @@ public struct Index: Sendable {
     public var method: String
     public var isUnique: Bool
     public var anchor: SourceAnchor
+    /// Each key as written, normalised (`a desc nulls last`, `lower(email) text_pattern_ops`): keys with their
+    /// order, opclass and collation, for comparing indexes.
+    public var keyTexts: [String] = []
+    /// False when PostgreSQL generated the name (`CREATE INDEX ON t (c)`).
+    public var nameWritten = true
+    /// Non-key columns stored in the index (`INCLUDE (…)`), for index-only scans.
+    public var includedColumns: [String] = []
 
     /// A plain b-tree index over columns: usable for foreign-key lookups on its leading columns.
     public var isPlainBTree: Bool {
@@ -86,7 +113,16 @@ public final class Table: @unchecked Sendable {
     /// Where `CREATE TABLE` was seen; nil for a table known only from ALTER statements.
     public var created: SourceAnchor?
     public var isPartition = false
+    /// Where `CREATE TABLE … AS` (a query) created it: its columns are not modelled, so it is not in
+    /// `createdTables`, but it is new in that file all the same.
+    public var createdByQuery: SourceAnchor?
+    /// `created` or `createdByQuery`: where the run saw the table created (what newness is judged by).
+    public var introduced: SourceAnchor? { created ?? createdByQuery }
+    /// `PARTITION BY`: a partitioned parent (it holds no rows itself).
+    public var isPartitioned = false
     public var isTemporary = false
+    /// Triggers on the table (CREATE TRIGGER, minus DROP TRIGGER).
+    public var triggers: [Trigger] = []
 
     init(name: QualifiedName) { self.name = name }
 
@@ -97,4 +133,16 @@ public final class Table: @unchecked Sendable {
     }
 
     public var primaryKey: TableConstraint? { constraints.first { $0.kind == .primaryKey } }
+}
+
+/// An enum type: its labels in order and where it was created.
+public struct EnumType: Sendable {
+    public var name: QualifiedName
+    public var values: [String]
+    public var created: SourceAnchor
+}
+
+/// How PostgreSQL may evaluate a function: `VOLATILE` (the default of CREATE FUNCTION), `STABLE` or `IMMUTABLE`.
+public enum FunctionVolatility: String, Sendable {
+    case immutable, stable, volatile
 }

@@ -9,6 +9,9 @@ public struct JSONReporter: Reporter {
                 ("help", d.help.json), ("suggestion", d.suggestion.json), ("file", .string(d.file)),
                 ("line", .int(d.start.line)), ("column", .int(d.start.column)),
                 ("endLine", .int(d.end.line)), ("endColumn", .int(d.end.column)),
+                ("object", d.object.json),
+                // Only --include-suppressed reports silenced findings: then {"reason": string or null}.
+                ("suppression", d.suppression.map { .object([("reason", $0.reason.json)]) } ?? .null),
             ])
         }
         let document = JSONValue.object([

@@ -14,7 +14,7 @@ public struct SARIFReporter: Reporter {
                 ("id", .string(m.id)),
                 ("name", .string(Self.pascalCase(m.id))),
                 ("shortDescription", .object([("text", .string(m.summary))])),
-                ("fullDescription", .object([("text", .string(m.rationale))])),
+                ("fullDescription", .object([("text", .string(Self.limited(m.rationale, to: 1024)))])),
                 ("helpUri", .string("\(Self.informationURI)/blob/main/rules/\(m.id).md")),
                 ("help", .object([("text", .string(m.rationale)), ("markdown", .string(RuleDocumentation.page(for: rule)))])),
                 ("defaultConfiguration", .object([("level", .string(Self.level(m.defaultSeverity)))])),
@@ -30,7 +30,7 @@ public struct SARIFReporter: Reporter {
                 ("locations", .array([.object([("physicalLocation", .object([
                     ("artifactLocation", .object([("uri", .string(Self.uri(d.file)))])),
                     ("region", Self.region(d.start, d.end)),
-                ]))])])),
+                ]))] + (d.object.map { [("logicalLocations", .array([.object([("fullyQualifiedName", .string($0))])]))] } ?? []))])),
                 ("partialFingerprints", .object([("schemalint/v1", .string(d.fingerprint))])),
             ]
             if let suggestion = d.suggestion {
@@ -88,6 +88,15 @@ public struct SARIFReporter: Reporter {
         var p = path
         while p.hasPrefix("./") { p.removeFirst(2) }
         return p.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20")
+    }
+
+    /// GitHub code scanning documents a 1,024-character limit for `fullDescription`; the whole rationale stays in
+    /// `help`. Cut at a word boundary, with an ellipsis.
+    static func limited(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let head = text.prefix(limit - 1)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return cut + "…"
     }
 
     static func pascalCase(_ id: String) -> String {

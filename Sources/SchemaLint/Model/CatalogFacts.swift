@@ -1,0 +1,397 @@
+import PgQueryProto
+
+// Facts about objects around the tables that design rules ask about: domains, triggers, sequences and the
+// serial pattern, and identifier spellings. The replay records them here (one call at the end of each
+// statement), so rules read the model and never walk the tree again.
+
+/// A domain (`CREATE DOMAIN`): a base type, possibly constrained.
+public struct Domain: Sendable {
+    public var name: QualifiedName
+    public var baseType: ColumnType
+    /// It has at least one CHECK constraint (written with it or added by ALTER DOMAIN).
+    public var hasCheck: Bool
+    public var notNull: Bool
+}
+
+/// A trigger on a table (`CREATE TRIGGER`).
+public struct Trigger: Sendable {
+    public enum Timing: String, Sendable { case before = "BEFORE", after = "AFTER", insteadOf = "INSTEAD OF" }
+    public enum Event: String, Sendable { case insert = "INSERT", update = "UPDATE", delete = "DELETE", truncate = "TRUNCATE" }
+
+    public var name: String
+    public var timing: Timing
+    public var events: Set<Event>
+    public var forEachRow: Bool
+    /// The function it runs (unqualified, lower case).
+    public var function: String
+    public var anchor: SourceAnchor
+}
+
+extension Column {
+    /// The sequence whose `nextval()` is this column's default: serial's implicit one, or a written
+    /// `DEFAULT nextval('seq'::regclass)` (pg_dump's form). Nil for any other default.
+    public var defaultSequence: QualifiedName? {
+        if let serialDefaultSequence { return serialDefaultSequence }
+        guard let expression = defaultExpression, case .funcCall(let call) = expression.node,
+              call.funcname.last?.stringValue?.lowercased() == "nextval", let argument = call.args.first else { return nil }
+        var node = argument
+        while case .typeCast(let cast) = node.node { node = cast.arg }
+        guard case .aConst(let constant) = node.node, case .sval(let text) = constant.val else { return nil }
+        return QualifiedName(regclassLiteral: text.sval)
+    }
+
+    /// Whether the default takes numbers from a sequence this column owns: serial, or pg_dump's spelling of it.
+    public var isSerial: Bool {
+        guard let sequence = defaultSequence, !isIdentity else { return false }
+        return sequence == ownedSequence
+    }
+}
+
+extension ColumnType {
+    /// The type PostgreSQL stores: serial is int4, bigserial int8, smallserial int2; anything else unchanged.
+    public var storageType: ColumnType {
+        var type = self
+        switch name {
+        case "serial": type.name = "int4"
+        case "bigserial": type.name = "int8"
+        case "smallserial": type.name = "int2"
+        default: break
+        }
+        return type
+    }
+
+    public var isSerialType: Bool { ["serial", "bigserial", "smallserial"].contains(name) }
+    public var isInteger: Bool { !isArray && ["int2", "int4", "int8", "serial", "bigserial", "smallserial"].contains(name) }
+}
+
+extension QualifiedName {
+    /// From a regclass literal as written in `nextval('public.walk_id_seq')`: dotted, quotes honoured,
+    /// unquoted parts folded to lower case.
+    public init?(regclassLiteral text: String) {
+        var parts: [String] = []
+        var current = ""
+        var quoted = false
+        var wasQuoted = false
+        var chars = Array(text)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { current.append("\""); chars.removeFirst() } else { quoted = false }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+                wasQuoted = true
+            } else if c == "." {
+                parts.append(current)
+                current = ""
+                wasQuoted = false
+            } else {
+                current.append(wasQuoted ? c : Character(c.lowercased()))
+            }
+        }
+        parts.append(current)
+        guard let last = parts.last, !last.isEmpty, parts.count <= 3 else { return nil }
+        self.init(schema: parts.count > 1 ? parts[parts.count - 2] : "public", name: last)
+    }
+}
+
+extension SchemaModel {
+    /// Records domains, triggers, sequence ownership, identity and serial defaults for one statement, after
+    /// the replay has applied it (`changes` is what it did to tables).
+    func recordCatalogFacts(_ statement: Statement, changes: [SchemaChange]) {
+        switch statement.node.node {
+        case .createDomainStmt(let create):
+            guard let name = QualifiedName(nameParts: create.domainname) else { break }
+            let constraints = create.constraints.compactMap { node -> PgQuery_Constraint? in
+                if case .constraint(let c) = node.node { c } else { nil }
+            }
+            domains[name] = Domain(name: name, baseType: ColumnType(create.typeName),
+                                   hasCheck: constraints.contains { $0.contype == .constrCheck },
+                                   notNull: constraints.contains { $0.contype == .constrNotnull })
+        case .alterDomainStmt(let alter):
+            guard let name = QualifiedName(nameParts: alter.typeName) else { break }
+            switch alter.subtype {
+            case "C":
+                if case .constraint(let c) = alter.def.node, c.contype == .constrCheck { domains[name]?.hasCheck = true }
+            case "O": domains[name]?.notNull = true
+            case "N": domains[name]?.notNull = false
+            default: break
+            }
+        case .createSeqStmt(let create):
+            setOwner(of: QualifiedName(create.sequence), from: create.options)
+        case .alterSeqStmt(let alter):
+            setOwner(of: QualifiedName(alter.sequence), from: alter.options)
+        case .createTrigStmt(let create):
+            recordTrigger(create, statement: statement)
+        case .dropStmt(let drop):
+            dropCatalogObjects(drop)
+        case .renameStmt(let rename) where rename.renameType == .objectSequence:
+            // The default keeps pointing at the sequence (by OID) under its new name.
+            let old = QualifiedName(rename.relation)
+            let new = QualifiedName(schema: old.schema, name: rename.newname)
+            for table in tables {
+                for column in table.columns where column.ownedSequence == old || column.defaultSequence == old {
+                    table.updateColumn(column.name) {
+                        if $0.ownedSequence == old { $0.ownedSequence = new }
+                        if $0.defaultSequence == old { $0.serialDefaultSequence = new }
+                    }
+                }
+            }
+        case .alterTableStmt(let alter) where alter.objtype == .objectTable:
+            guard let table = table(QualifiedName(alter.relation)) else { break }
+            for case .alterTableCmd(let cmd)? in alter.cmds.map(\.node) {
+                switch cmd.subtype {
+                case .atAddIdentity: table.updateColumn(cmd.name) { $0.isIdentity = true; $0.notNull = true }
+                case .atDropIdentity: table.updateColumn(cmd.name) { $0.isIdentity = false }
+                // pg_dump creates a partition as a table of its own, then attaches it.
+                case .atAttachPartition, .atDetachPartition:
+                    if case .partitionCmd(let partition) = cmd.def.node {
+                        self.table(QualifiedName(partition.name))?.isPartition = cmd.subtype == .atAttachPartition
+                    }
+                default: break
+                }
+            }
+        default: break
+        }
+        for change in changes {
+            switch change {
+            case .addColumn(let target, let column, _) where column.type.isSerialType && !column.type.isArray:
+                // serial is int + a sequence named <table>_<column>_seq owned by the column + its nextval() default.
+                let sequence = QualifiedName(schema: target.table.name.schema,
+                                             name: Self.truncated("\(target.table.name.name)_\(column.name)_seq"))
+                target.table.updateColumn(column.name) {
+                    $0.ownedSequence = sequence
+                    $0.serialDefaultSequence = sequence
+                    $0.notNull = true
+                }
+            case .setDefault(let target, let column, _, _), .dropDefault(let target, let column, _):
+                target.table.updateColumn(column) { $0.serialDefaultSequence = nil }
+            // Foreign keys follow the table and columns they reference through renames.
+            case .renameTable(let target, let from, _):
+                updateForeignKeys { fk in
+                    if fk.table == from { fk.table = target.table.name }
+                }
+            case .renameColumn(let target, let from, let to, _):
+                updateForeignKeys { fk in
+                    if fk.table == target.table.name { fk.columns = fk.columns.map { $0 == from ? to : $0 } }
+                }
+            default: break
+            }
+        }
+    }
+
+    private func updateForeignKeys(_ change: (inout ForeignKey) -> Void) {
+        for table in tables {
+            for i in table.constraints.indices where table.constraints[i].foreignKey != nil {
+                change(&table.constraints[i].foreignKey!)
+            }
+        }
+    }
+
+    /// PostgreSQL keeps the first 63 bytes of a name.
+    static func truncated(_ name: String) -> String {
+        var bytes = Array(name.utf8)
+        guard bytes.count > 63 else { return name }
+        bytes = Array(bytes.prefix(63))
+        while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }  // a partial character
+        if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func setOwner(of sequence: QualifiedName, from options: [PgQuery_Node]) {
+        for case .defElem(let option)? in options.map(\.node) where option.defname == "owned_by" {
+            guard case .list(let list) = option.arg.node else { continue }
+            let parts = list.items.compactMap(\.stringValue)
+            clearOwner(of: sequence)
+            // OWNED BY NONE
+            guard parts.count >= 2, let column = parts.last else { continue }
+            let tableParts = parts.dropLast()
+            let tableName = QualifiedName(schema: tableParts.count > 1 ? tableParts[tableParts.startIndex] : "public",
+                                          name: tableParts.last!)
+            table(tableName)?.updateColumn(column) { $0.ownedSequence = sequence }
+        }
+    }
+
+    private func clearOwner(of sequence: QualifiedName) {
+        for table in tables {
+            for column in table.columns where column.ownedSequence == sequence {
+                table.updateColumn(column.name) { $0.ownedSequence = nil }
+            }
+        }
+    }
+
+    private func recordTrigger(_ create: PgQuery_CreateTrigStmt, statement: Statement) {
+        let table = tableForAlter(QualifiedName(create.relation))
+        let timing: Trigger.Timing = create.timing & 64 != 0 ? .insteadOf : create.timing & 2 != 0 ? .before : .after
+        var events: Set<Trigger.Event> = []
+        if create.events & 4 != 0 { events.insert(.insert) }
+        if create.events & 8 != 0 { events.insert(.delete) }
+        if create.events & 16 != 0 { events.insert(.update) }
+        if create.events & 32 != 0 { events.insert(.truncate) }
+        let trigger = Trigger(name: create.trigname, timing: timing, events: events, forEachRow: create.row,
+                              function: create.funcname.last?.stringValue?.lowercased() ?? "",
+                              anchor: SourceAnchor(file: statement.file, range: statement.contentRange))
+        table.triggers.removeAll { $0.name == trigger.name }
+        table.triggers.append(trigger)
+    }
+
+    private func dropCatalogObjects(_ drop: PgQuery_DropStmt) {
+        for object in drop.objects {
+            switch drop.removeType {
+            case .objectTrigger:
+                // [schema,] table, trigger
+                guard case .list(let list) = object.node else { continue }
+                let parts = list.items.compactMap(\.stringValue)
+                guard parts.count >= 2 else { continue }
+                let tableName = QualifiedName(schema: parts.count > 2 ? parts[parts.count - 3] : "public", name: parts[parts.count - 2])
+                table(tableName)?.triggers.removeAll { $0.name == parts.last }
+            case .objectSequence:
+                guard let name = QualifiedName(dottedList: object) else { continue }
+                clearOwner(of: name)
+                for table in tables {
+                    for column in table.columns where column.serialDefaultSequence == name {
+                        table.updateColumn(column.name) { $0.serialDefaultSequence = nil }
+                    }
+                }
+            case .objectDomain, .objectType:
+                guard case .typeName(let typeName) = object.node,
+                      let name = QualifiedName(nameParts: typeName.names) else { continue }
+                domains[name] = nil
+            default: continue
+            }
+        }
+    }
+}
+
+extension TableConstraint {
+    /// Whether DROP/RENAME/VALIDATE CONSTRAINT `name` means this one: by its written name, or by the name
+    /// PostgreSQL generated for it.
+    func isNamed(_ name: String, on table: QualifiedName) -> Bool {
+        self.name.map { $0 == name } ?? (effectiveName(on: table) == name)
+    }
+}
+
+// MARK: index keys
+
+extension Statement {
+    /// One index key as text for comparing indexes: the column (or the expression as written), then collation,
+    /// operator class and any non-default order, so `a ASC NULLS LAST` and `a` compare equal.
+    func indexKeyText(_ elem: PgQuery_IndexElem, range: Range<Int>) -> String {
+        guard !elem.name.isEmpty else {
+            // An expression: its text as written, normalised (order words included).
+            return range == contentRange ? "expr" : normalizedText(range)
+        }
+        var text = elem.name
+        let collation = elem.collation.compactMap(\.stringValue)
+        if !collation.isEmpty { text += " collate " + collation.joined(separator: ".") }
+        let opclass = elem.opclass.compactMap(\.stringValue)
+        if !opclass.isEmpty { text += " " + opclass.joined(separator: ".").lowercased() }
+        let descending = elem.ordering == .sortbyDesc
+        if descending { text += " desc" }
+        switch elem.nullsOrdering {
+        case .first where !descending: text += " nulls first"
+        case .last where descending: text += " nulls last"
+        default: break
+        }
+        return text
+    }
+}
+
+// MARK: identifier spellings
+
+/// A name a statement gives to a table, column, index or constraint, with its spelling in the source: the
+/// tree holds only the folded name (`createdBy` arrives as `createdby`).
+public struct DeclaredName: Sendable {
+    public enum Kind: String, Sendable { case table, column, index, constraint }
+
+    public var kind: Kind
+    /// The name as PostgreSQL stores it.
+    public var name: String
+    /// The name token as written, quotes included.
+    public var spelling: String
+    public var isQuoted: Bool
+    /// Where the name token is.
+    public var anchor: SourceAnchor
+    /// The table it belongs to (the table itself for `.table`).
+    public var table: Table
+}
+
+extension Statement {
+    /// The names this statement declares: tables it creates or renames, columns it adds or renames, the
+    /// indexes and named constraints it creates or renames. Read from `changes` and the statement's tokens.
+    public func declaredNames(_ changes: [SchemaChange], model: SchemaModel) -> [DeclaredName] {
+        var names: [DeclaredName] = []
+        func add(_ kind: DeclaredName.Kind, _ name: String, tokenAt offset: Int?, _ table: Table) {
+            guard let offset, let token = nameToken(named: name, from: offset) else { return }
+            let spelling = self.spelling(token)
+            names.append(DeclaredName(kind: kind, name: name, spelling: spelling, isQuoted: spelling.hasPrefix("\""),
+                                      anchor: SourceAnchor(file: file, range: token.range), table: table))
+        }
+        for change in changes {
+            switch change {
+            case .createTable(let target):
+                guard let created = target.table.created else { continue }
+                // The head range ends with the (possibly qualified) name: its last token is the name.
+                let last = codeTokens(in: created.range).last
+                add(.table, target.table.name.name, tokenAt: last?.start, target.table)
+            case .addColumn(let target, let column, _):
+                add(.column, column.name, tokenAt: column.anchor.range.lowerBound, target.table)
+            case .addConstraint(let target, let constraint, _):
+                guard let name = constraint.name else { continue }
+                add(.constraint, name, tokenAt: constraint.anchor.range.lowerBound, target.table)
+            case .createIndex(let target, let index, _) where index.nameWritten:
+                add(.index, index.name, tokenAt: contentRange.lowerBound, target.table)
+            case .renameTable(let target, _, _):
+                add(.table, target.table.name.name, tokenAt: afterTo, target.table)
+            case .renameColumn(let target, _, let to, _):
+                add(.column, to, tokenAt: afterTo, target.table)
+            default: continue
+            }
+        }
+        // Index and constraint renames change no table, so they are not in `changes`.
+        if case .renameStmt(let rename) = node.node {
+            let relation = QualifiedName(rename.relation)
+            switch rename.renameType {
+            case .objectIndex:
+                if let index = model.index(named: QualifiedName(schema: relation.schema, name: rename.newname)),
+                   let table = model.table(index.table) {
+                    add(.index, rename.newname, tokenAt: afterTo, table)
+                }
+            case .objectTabconstraint:
+                if let table = model.table(relation) { add(.constraint, rename.newname, tokenAt: afterTo, table) }
+            default: break
+            }
+        }
+        return names
+    }
+
+    /// The start of the token after the last top-level `TO` (the new name of a RENAME).
+    private var afterTo: Int? {
+        guard let to = tokens.lastIndex(where: { $0.kind == .to }), to + 1 < tokens.count else { return nil }
+        return tokens[to + 1].start
+    }
+
+    /// The first token at or after `offset` whose identifier value is `name`.
+    func nameToken(named name: String, from offset: Int) -> Token? {
+        var i = tokenIndex(atOrAfter: offset)
+        while i < tokens.count {
+            let token = tokens[i]
+            if !token.isComment, Self.identifierValue(spelling(token)) == name { return token }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The identifier a token spells: quotes removed (`""` is one quote), or folded to lower case (ASCII only,
+    /// as PostgreSQL folds).
+    public static func identifierValue(_ spelling: String) -> String {
+        if spelling.hasPrefix("\""), spelling.hasSuffix("\""), spelling.count >= 2 {
+            return String(spelling.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+        }
+        return String(String.UnicodeScalarView(spelling.unicodeScalars.map { scalar in
+            ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+        }))
+    }
+}
