@@ -7,9 +7,11 @@ public struct AlterColumnType: Rule {
             Changing a column's type rewrites the whole table and its indexes while holding an ACCESS \
             EXCLUSIVE lock: no reads or writes until it finishes. Tables created earlier in the same file \
             are new and exempt. Binary-compatible changes do not rewrite and are not flagged: varchar(n) to \
-            text or to a varchar at least as long (or unbounded), numeric(p,s) to numeric(q,s) with q ≥ p \
-            (or unbounded numeric), and cidr to inet. When the old type is unknown (the table was never \
-            created in this run) the change is flagged.
+            text or to a varchar at least as long (or unbounded), text to unbounded varchar, numeric(p,s) to numeric(q,s) with q ≥ p \
+            (or unbounded numeric), and cidr to inet; on PostgreSQL 12+ also timestamp to timestamptz (or back) \
+            once the file has run `SET timezone = 'UTC'` (or another zone whose offset is always zero), which makes \
+            PostgreSQL relabel the column instead of rewriting it. When the old type is unknown (the table was \
+            never created in this run) the change is flagged.
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
@@ -17,8 +19,16 @@ public struct AlterColumnType: Rule {
             RuleExample("ALTER TABLE walk «ALTER COLUMN note TYPE varchar(50)»;",
                         before: "CREATE TABLE walk (id bigint PRIMARY KEY, note varchar(100));",
                         note: "Shrinking a varchar must check every row."),
+            RuleExample("ALTER TABLE walk «ALTER COLUMN started_at TYPE timestamptz»;",
+                        before: "CREATE TABLE walk (id bigint PRIMARY KEY, started_at timestamp);",
+                        note: "Without SET timezone = 'UTC' the conversion depends on the session's zone: a rewrite."),
         ],
         good: [
+            RuleExample("""
+                SET timezone = 'UTC';
+                ALTER TABLE walk ALTER COLUMN started_at TYPE timestamptz USING started_at;
+                """, before: "CREATE TABLE walk (id bigint PRIMARY KEY, started_at timestamp);",
+                note: "PostgreSQL 12+ with the session in UTC: a relabel, not a rewrite."),
             RuleExample("""
                 CREATE TABLE walk (id bigint PRIMARY KEY, minutes int);
                 ALTER TABLE walk ALTER COLUMN minutes TYPE bigint;
@@ -39,11 +49,15 @@ public struct AlterColumnType: Rule {
     public func check(statement: StatementContext) {
         for change in statement.changes {
             guard case .alterColumnType(let target, let column, let old, let new, let anchor) = change,
-                  !target.isNewInFile, !Self.isBinaryCompatible(from: old, to: new) else { continue }
+                  !target.isNewInFile, !Self.isBinaryCompatible(from: old, to: new),
+                  !Self.isTimeZoneRelabel(from: old, to: new, statement: statement) else { continue }
             let from = old.map { " from \($0)" } ?? ""
+            let mode = Safety.lock(on: target.table.name, in: statement, fallback: .accessExclusive)
             statement.report(at: anchor,
-                "Changing \(target.table.name.column(column))\(from) to \(new) rewrites the table under an ACCESS EXCLUSIVE lock",
-                help: Self.help(from: old, to: new, pgVersion: statement.settings.pgVersion))
+                "Changing \(target.table.name.column(column))\(from) to \(new) rewrites the table and its indexes, and "
+                    + "\(Safety.lockPhrase(mode, on: target.table.name.quoted)) until the rewrite ends",
+                help: Self.help(from: old, to: new, pgVersion: statement.settings.pgVersion),
+                object: target.table.name.object(column: column))
         }
     }
 
@@ -52,9 +66,17 @@ public struct AlterColumnType: Rule {
             return "PostgreSQL 12+ skips the rewrite only when the session's TimeZone is UTC: run `SET timezone = 'UTC';` "
                 + "in the same migration, before this statement. Otherwise add a new column and backfill it in batches."
         }
-        return "On a live table, add a new column, backfill it in batches, switch the application over, then drop "
-            + "the old column. Binary-compatible changes (varchar(n)→text, a longer varchar, more numeric precision, "
-            + "cidr→inet) do not rewrite."
+        return "On a live table: 1. add a new column of the new type; 2. keep it in step with the old one (a trigger, or "
+            + "the application writing both); 3. copy the old values in batches; 4. switch reads over and deploy; 5. drop the "
+            + "old column (and rename the new one) in a later migration. Binary-compatible changes (varchar(n)→text, a longer "
+            + "varchar, more numeric precision, cidr→inet) do not rewrite."
+    }
+
+    /// timestamp ↔ timestamptz on PostgreSQL 12+ while the session's TimeZone is UTC: a relabel, no rewrite.
+    static func isTimeZoneRelabel(from old: ColumnType?, to new: ColumnType, statement: StatementContext) -> Bool {
+        guard let old, statement.settings.pgVersion >= 12, statement.session.timeZoneIsUTC, old.isArray == new.isArray,
+              old.modifiers == new.modifiers else { return false }
+        return Set([old.name, new.name]) == ["timestamp", "timestamptz"]
     }
 
     static func isBinaryCompatible(from old: ColumnType?, to new: ColumnType) -> Bool {
@@ -62,6 +84,7 @@ public struct AlterColumnType: Rule {
         if old.name == new.name, old.modifiers == new.modifiers { return true }
         switch (old.name, new.name) {
         case ("varchar", "text"): return true
+        case ("text", "varchar"): return new.modifiers.isEmpty
         case ("varchar", "varchar"):
             // Unbounded, or at least as long.
             guard let n = old.modifiers.first else { return new.modifiers.isEmpty }

@@ -30,7 +30,8 @@ public struct FkWithoutIndex: Rule {
                 ALTER TABLE walk ADD «CONSTRAINT walk_dog_fkey FOREIGN KEY (dog_id) REFERENCES dog (id) ON DELETE CASCADE»;
                 CREATE INDEX walk_dog_partial_idx ON walk (dog_id) WHERE starts_at > '2024-01-01';
                 CREATE INDEX walker_dog_idx ON walk (walker_id, dog_id);
-                """, note: "A partial index, or one where the key is not the leading column, does not cover it."),
+                """, before: "CREATE TABLE dog (id bigint PRIMARY KEY);",
+                note: "A partial index, or one where the key is not the leading column, does not cover it."),
         ],
         good: [
             RuleExample("""
@@ -74,9 +75,26 @@ public struct FkWithoutIndex: Rule {
                 schema.report(at: fk.anchor,
                     "Foreign key \"\(fk.effectiveName(on: table.name))\" on \(table.name.quoted) (\(columns)) has no index",
                     help: "Create an index on \(table.name.description) (\(columns)): without it, deletes on "
-                        + "\(fk.foreignKey.map { $0.table.quoted } ?? "the referenced table") scan \(table.name.quoted).")
+                        + "\(fk.foreignKey.map { $0.table.quoted } ?? "the referenced table") scan \(table.name.quoted).",
+                    suggestion: "CREATE INDEX CONCURRENTLY \(SQLText.ident(Self.indexName(for: fk.columns, on: table.name, schema.model))) "
+                        + "ON \(SQLText.name(table.name)) (\(SQLText.columns(fk.columns)));",
+                    object: fk.columns.count == 1 ? table.name.object(column: fk.columns[0]) : table.name.object)
             }
         }
+    }
+
+    /// `dog_client_id_idx`, cut to 63 bytes, numbered when an index of that name exists.
+    static func indexName(for columns: [String], on table: QualifiedName, _ model: SchemaModel) -> String {
+        let base = ([table.name] + columns + ["idx"]).joined(separator: "_")
+        var name = SQLText.truncated(base)
+        var n = 1
+        while model.index(named: QualifiedName(schema: table.schema, name: name)) != nil {
+            let suffix = String(n)
+            name = SQLText.truncated(String(base.dropLast(4))) + suffix + "_idx"
+            name = SQLText.truncated(name)
+            n += 1
+        }
+        return name
     }
 
     /// A b-tree over plain columns, full or restricted only to non-null key columns.

@@ -30,7 +30,9 @@ public struct FkWithoutOnDelete: Rule {
             statement.report(at: constraint.anchor,
                 "Foreign key \(target.table.name.quoted) (\(columns)) → \(fk.table.quoted) has no ON DELETE clause",
                 help: "Say what deleting a \(fk.table.quoted) row does to these rows: ON DELETE CASCADE, SET NULL or "
-                    + "RESTRICT (or NO ACTION, written out, to keep the default on purpose).")
+                    + "RESTRICT (or NO ACTION, written out, to keep the default on purpose).",
+                object: constraint.columns.count == 1
+                    ? target.table.name.object(column: constraint.columns[0]) : target.table.name.object)
         }
     }
 }

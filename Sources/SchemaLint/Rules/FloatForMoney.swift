@@ -21,13 +21,14 @@ public struct FloatForMoney: Rule {
             unit. The column name decides what is money: a word such as price, amount or total, or a _cents \
             suffix; names whose last word is a rate, ratio, percent or count (tax_rate) are not money, nor \
             are latitude, score, weight_grams or rating. Checked in CREATE TABLE, ADD COLUMN and ALTER \
-            COLUMN TYPE.
+            COLUMN TYPE; a later type change in the run withdraws the finding.
             """,
         category: .design, defaultSeverity: .error, scope: .statement,
         bad: [
             RuleExample("CREATE TABLE invoice (id bigint PRIMARY KEY, «total double precision NOT NULL»);"),
-            RuleExample("ALTER TABLE walk «ADD COLUMN price_cents real»;"),
-            RuleExample("ALTER TABLE walk «ALTER COLUMN fee TYPE float8»;"),
+            RuleExample("ALTER TABLE walk «ADD COLUMN price_cents real»;", before: "CREATE TABLE walk (id bigint PRIMARY KEY);"),
+            RuleExample("ALTER TABLE walk «ALTER COLUMN fee TYPE float8»;",
+                        before: "CREATE TABLE walk (id bigint PRIMARY KEY, fee numeric(10,2));"),
         ],
         good: [
             RuleExample("CREATE TABLE invoice (id bigint PRIMARY KEY, total numeric(12,2) NOT NULL, tax_rate real);"),
@@ -38,22 +39,16 @@ public struct FloatForMoney: Rule {
     public init(options: Options) { self.options = options }
 
     public func check(statement: StatementContext) {
-        for change in statement.changes {
-            switch change {
-            case .addColumn(let target, let column, _):
-                judge(target.table.name, column.name, column.type, column.anchor, statement)
-            case .alterColumnType(let target, let column, _, let type, let anchor):
-                judge(target.table.name, column, type, anchor, statement)
-            default: break
-            }
+        for write in statement.columnWrites where write.type.isFloatingPoint && isMoney(write.name) {
+            // An integer count of minor units stays one; anything else becomes an exact decimal.
+            let cents = options.moneySuffixes.contains { write.name.lowercased().hasSuffix($0.lowercased()) }
+            let target = cents ? "bigint" : "numeric(12,2)"
+            let rule = self
+            statement.report(write, "Column \(write.quoted) holds money but is \(write.type), which rounds",
+                help: "Use numeric(12,2) (or bigint counting cents): floating point cannot store 0.10 exactly.",
+                suggestion: "ALTER TABLE \(SQLText.name(write.table.name)) ALTER COLUMN \(SQLText.ident(write.name)) TYPE \(target);",
+                stillBad: { column, _ in column.type.isFloatingPoint && rule.isMoney(column.name) })
         }
-    }
-
-    private func judge(_ table: QualifiedName, _ column: String, _ type: ColumnType, _ anchor: SourceAnchor,
-                       _ statement: StatementContext) {
-        guard type.name == "float4" || type.name == "float8", isMoney(column) else { return }
-        statement.report(at: anchor, "Column \(table.column(column)) holds money but is \(type), which rounds",
-                         help: "Use numeric(12,2) (or bigint counting cents): floating point cannot store 0.10 exactly.")
     }
 
     static let notMoneyLastWords: Set<String> = ["rate", "ratio", "percent", "percentage", "pct", "count", "factor"]

@@ -26,8 +26,16 @@ public struct NullableBoolean: Rule {
     public func check(schema: SchemaContext) {
         for table in schema.model.createdTables where !table.isPartition {
             for column in table.columns where column.type.isBoolean && !column.notNull {
+                let sql = SQLText.name(table.name), col = SQLText.ident(column.name)
+                // Existing NULLs must become a value first: the column's default, or false.
+                let suggestion = column.defaultExpression != nil
+                    ? "UPDATE \(sql) SET \(col) = DEFAULT WHERE \(col) IS NULL;\nALTER TABLE \(sql) ALTER COLUMN \(col) SET NOT NULL;"
+                    : "ALTER TABLE \(sql) ALTER COLUMN \(col) SET DEFAULT false;\nUPDATE \(sql) SET \(col) = false WHERE \(col) IS NULL;\n"
+                        + "ALTER TABLE \(sql) ALTER COLUMN \(col) SET NOT NULL;"
                 schema.report(at: column.anchor, "Column \(table.name.column(column.name)) is a boolean that allows NULL",
-                              help: "Add NOT NULL (with a DEFAULT): NULL makes a third state that `WHERE NOT \(column.name)` skips.")
+                              help: "Add NOT NULL (with a DEFAULT): NULL makes a third state that `WHERE NOT \(column.name)` skips.",
+                              suggestion: suggestion,
+                              object: table.name.object(column: column.name))
             }
         }
     }

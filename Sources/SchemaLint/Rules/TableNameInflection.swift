@@ -43,11 +43,11 @@ public struct TableNameInflection: Rule {
             case .singular where Inflector.isPlural(last):
                 let fixed = String(name.name.dropLast(last.count)) + Inflector.singular(last)
                 statement.report(at: anchor, "Table \(name.quoted) is plural; name tables in the singular (\"\(fixed)\")",
-                                 help: "Rename it to \"\(fixed)\": a table is named after one of its rows.")
+                                 help: "Rename it to \"\(fixed)\": a table is named after one of its rows.", object: name.object)
             case .plural where !Inflector.isPlural(last) && !Inflector.uncountable.contains(last):
                 let fixed = String(name.name.dropLast(last.count)) + Inflector.plural(last)
                 statement.report(at: anchor, "Table \(name.quoted) is singular; this project names tables in the plural (\"\(fixed)\")",
-                                 help: "Rename it to \"\(fixed)\".")
+                                 help: "Rename it to \"\(fixed)\".", object: name.object)
             default: break
             }
         }

@@ -8,13 +8,16 @@ public struct TimestampWithoutTimeZone: Rule {
             to sessions in different time zones, and daylight-saving changes make some values ambiguous. \
             timestamptz stores an instant (in UTC) and converts on display; it takes the same 8 bytes. \
             Flags timestamp, timestamp(p), timestamp without time zone and arrays of them in CREATE TABLE, \
-            ADD COLUMN and ALTER COLUMN TYPE; time and date are not flagged.
+            ADD COLUMN and ALTER COLUMN TYPE; time and date are not flagged. A later ALTER COLUMN … TYPE \
+            timestamptz in the run withdraws the finding.
             """,
         category: .design, defaultSeverity: .warning, scope: .statement,
         bad: [
             RuleExample("CREATE TABLE walks (id bigint PRIMARY KEY, «scheduled_at timestamp NOT NULL»);"),
-            RuleExample("ALTER TABLE walk «ADD COLUMN ended_at timestamp(3) without time zone»;"),
-            RuleExample("ALTER TABLE walk «ALTER COLUMN history TYPE timestamp[]»;"),
+            RuleExample("ALTER TABLE walk «ADD COLUMN ended_at timestamp(3) without time zone»;",
+                        before: "CREATE TABLE walk (id bigint PRIMARY KEY);"),
+            RuleExample("ALTER TABLE walk «ALTER COLUMN history TYPE timestamp[] USING history::timestamp[]»;",
+                        before: "CREATE TABLE walk (id bigint PRIMARY KEY, history text[]);"),
         ],
         good: [
             RuleExample("CREATE TABLE walk (id bigint PRIMARY KEY, scheduled_at timestamptz, starts time, day date);"),
@@ -24,21 +27,14 @@ public struct TimestampWithoutTimeZone: Rule {
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
-        for change in statement.changes {
-            switch change {
-            case .addColumn(let target, let column, _):
-                judge(target.table.name, column.name, column.type, column.anchor, statement)
-            case .alterColumnType(let target, let column, _, let type, let anchor):
-                judge(target.table.name, column, type, anchor, statement)
-            default: break
-            }
+        for write in statement.columnWrites where write.type.isTimestampWithoutTimeZone {
+            var fixed = write.type
+            fixed.name = "timestamptz"
+            let target = (fixed.modifiers.isEmpty ? "timestamptz" : "timestamptz(\(fixed.modifiers[0]))") + (fixed.isArray ? "[]" : "")
+            statement.report(write, "Column \(write.quoted) is \(write.type)",
+                help: "Use timestamptz\(write.type.isArray ? "[]" : ""): it stores an instant, not a wall-clock reading.",
+                suggestion: "ALTER TABLE \(SQLText.name(write.table.name)) ALTER COLUMN \(SQLText.ident(write.name)) TYPE \(target);",
+                stillBad: { column, _ in column.type.isTimestampWithoutTimeZone })
         }
-    }
-
-    private func judge(_ table: QualifiedName, _ column: String, _ type: ColumnType, _ anchor: SourceAnchor,
-                       _ statement: StatementContext) {
-        guard type.isTimestampWithoutTimeZone else { return }
-        statement.report(at: anchor, "Column \(table.column(column)) is \(type)",
-                         help: "Use timestamptz\(type.isArray ? "[]" : ""): it stores an instant, not a wall-clock reading.")
     }
 }

@@ -44,7 +44,9 @@ public struct UnnamedConstraint: Rule {
             let generated = constraint.effectiveName(on: target.table.name)
             statement.report(at: constraint.anchor,
                 "Unnamed \(constraint.kind.rawValue) constraint on \(target.table.name.quoted) (PostgreSQL will call it \"\(generated)\")",
-                help: "Name it: CONSTRAINT \(generated) \(constraint.kind.rawValue) …, so later migrations can refer to it reliably.")
+                help: "Name it: CONSTRAINT \(generated) \(constraint.kind.rawValue) …, so later migrations can refer to it reliably.",
+                object: constraint.columns.count == 1
+                    ? target.table.name.object(column: constraint.columns[0]) : target.table.name.object)
         }
     }
 }

@@ -1,0 +1,66 @@
+/// A column a statement defines (CREATE TABLE, ADD COLUMN) or retypes (ALTER COLUMN … TYPE), with where the
+/// type was written: what every rule about column types and names judges.
+struct ColumnWrite {
+    var table: Table
+    /// The column as it stands after the statement; nil when the model does not know it (a type change on a
+    /// table the run never created).
+    var column: Column?
+    var name: String
+    var type: ColumnType
+    var anchor: SourceAnchor
+    /// Whether the type was changed rather than defined.
+    var isTypeChange: Bool
+
+    var object: String { table.name.object(column: name) }
+    /// `"walk.scheduled_at"`.
+    var quoted: String { table.name.column(name) }
+}
+
+extension StatementContext {
+    /// The columns this statement defines or retypes, in order.
+    var columnWrites: [ColumnWrite] {
+        changes.compactMap { change in
+            switch change {
+            case .addColumn(let target, let column, _):
+                let current = target.table.columns.first { $0.origin === column.origin }
+                return ColumnWrite(table: target.table, column: current ?? column, name: column.name, type: column.type,
+                                   anchor: column.anchor, isTypeChange: false)
+            case .alterColumnType(let target, let name, _, let type, let anchor):
+                return ColumnWrite(table: target.table, column: target.table.column(named: name), name: name, type: type,
+                                   anchor: anchor, isTypeChange: true)
+            default: return nil
+            }
+        }
+    }
+
+    /// Reports about a column, withdrawn when a later statement of the run fixes it: in the final model the
+    /// column (followed through renames) or its table is gone, or `stillBad` says it is fine now. Also withdrawn
+    /// when the table ends up a partition (pg_dump repeats the parent's columns in each partition's CREATE
+    /// TABLE, then attaches it): the parent's finding covers it. A column the model does not know is always
+    /// reported.
+    func report(_ write: ColumnWrite, _ message: String, help: String, suggestion: String? = nil,
+                stillBad: @escaping @Sendable (Column, Table) -> Bool) {
+        guard let origin = write.column?.origin else {
+            report(at: write.anchor, message, help: help, suggestion: suggestion, object: write.object)
+            return
+        }
+        let table = write.table
+        report(at: write.anchor, message, help: help, suggestion: suggestion, object: write.object,
+               unlessFixedLater: { model in
+                   guard !table.isPartition, let current = model.current(table, column: origin) else { return false }
+                   return stillBad(current, table)
+               })
+    }
+}
+
+extension SchemaModel {
+    /// The column with this origin in the final model (after renames and type changes); nil once the column
+    /// or its table has been dropped.
+    func current(_ table: Table, column origin: ObjectIdentity) -> Column? {
+        guard self.table(table.name) === table else { return nil }
+        return table.columns.first { $0.origin === origin }
+    }
+
+    /// Whether this table is still in the model (not dropped, possibly renamed).
+    func contains(_ table: Table) -> Bool { self.table(table.name) === table }
+}
