@@ -1,0 +1,72 @@
+import PgQueryProto
+
+/// ADD UNIQUE on an existing table other than USING INDEX.
+public struct AddUniqueConstraint: Rule {
+    public static let metadata = RuleMetadata(
+        id: "add-unique-constraint",
+        summary: "ADD UNIQUE on an existing table, other than UNIQUE USING INDEX.",
+        rationale: """
+            Adding a UNIQUE constraint builds its index while the ALTER TABLE holds an ACCESS EXCLUSIVE lock, which \
+            blocks all reads and writes for the whole build. Build the index first with CREATE UNIQUE INDEX \
+            CONCURRENTLY (reads and writes go on), then attach it with `ADD CONSTRAINT … UNIQUE USING INDEX`, which \
+            only updates the catalog. A UNIQUE written on an added column (`ADD COLUMN … UNIQUE`) builds an index \
+            the same way and is flagged too. Tables created earlier in the same file are exempt.
+            """,
+        category: .safety, defaultSeverity: .warning, scope: .statement,
+        bad: [
+            RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_code_key UNIQUE (code)»;"),
+            RuleExample("ALTER TABLE walk ADD COLUMN slug text «UNIQUE»;"),
+        ],
+        good: [
+            RuleExample("ALTER TABLE walk ADD CONSTRAINT walk_code_key UNIQUE USING INDEX walk_code_key;",
+                        before: "CREATE UNIQUE INDEX CONCURRENTLY walk_code_key ON walk (code);",
+                        note: "The index was built concurrently beforehand."),
+            RuleExample("""
+                CREATE TABLE walk (id bigint PRIMARY KEY, code text);
+                ALTER TABLE walk ADD CONSTRAINT walk_code_key UNIQUE (code);
+                """, note: "The table is new in this file."),
+        ])
+
+    public init(options: NoOptions) {}
+
+    public func check(statement: StatementContext) {
+        for change in statement.changes {
+            guard case .addConstraint(let target, let constraint, .alterTable) = change, !target.isNewInFile,
+                  constraint.kind == .unique, constraint.usingIndex == nil else { continue }
+            let table = target.table.name
+            let name = constraint.effectiveName(on: table)
+            let mode = Safety.lock(on: table, in: statement, fallback: .accessExclusive)
+            statement.report(
+                at: constraint.anchor,
+                "Adding the UNIQUE constraint \"\(name)\" builds its index while it \(Safety.lockPhrase(mode, on: table.quoted))",
+                help: "1. CREATE UNIQUE INDEX CONCURRENTLY \(name) ON \(table) (…); outside a transaction block (reads and "
+                    + "writes go on); 2. ALTER TABLE \(table) ADD CONSTRAINT \(name) UNIQUE USING INDEX \(name); which only "
+                    + "updates the catalog.",
+                suggestion: IndexBackedConstraint.suggestion(constraint, name: name, table: table, statement: statement.statement),
+                object: table.object)
+        }
+    }
+}
+
+/// The two-step recipe for UNIQUE and PRIMARY KEY: build the index concurrently, then attach it.
+enum IndexBackedConstraint {
+    /// Only for an ALTER TABLE whose one action is this `ADD [CONSTRAINT …] UNIQUE|PRIMARY KEY (cols)` with nothing
+    /// an index cannot say or USING INDEX does not accept.
+    static func suggestion(_ constraint: TableConstraint, name: String, table: QualifiedName, statement: Statement) -> String? {
+        guard case .alterTableStmt(let alter) = statement.node.node, alter.cmds.count == 1,
+              case .alterTableCmd(let cmd) = alter.cmds[0].node, cmd.subtype == .atAddConstraint || cmd.subtype == .atAddConstraintRecurse,
+              case .constraint(let con) = cmd.def.node, !con.keys.isEmpty, con.options.isEmpty, con.indexspace.isEmpty
+        else { return nil }
+        let columns = con.keys.compactMap(\.stringValue).map(Safety.ident).joined(separator: ", ")
+        let include = con.including.isEmpty ? ""
+            : " INCLUDE (" + con.including.compactMap(\.stringValue).map(Safety.ident).joined(separator: ", ") + ")"
+        let nulls = con.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""
+        let kind = constraint.kind == .primaryKey ? "PRIMARY KEY" : "UNIQUE"
+        let deferrable = con.deferrable ? " DEFERRABLE" + (con.initdeferred ? " INITIALLY DEFERRED" : "") : ""
+        let only = alter.relation.inh ? "" : "ONLY "
+        return """
+            CREATE UNIQUE INDEX CONCURRENTLY \(Safety.ident(name)) ON \(only)\(Safety.sql(table)) (\(columns))\(include)\(nulls);
+            ALTER TABLE \(Safety.sql(table)) ADD CONSTRAINT \(Safety.ident(name)) \(kind) USING INDEX \(Safety.ident(name))\(deferrable);
+            """
+    }
+}

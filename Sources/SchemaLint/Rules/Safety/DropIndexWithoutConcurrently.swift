@@ -1,0 +1,71 @@
+/// DROP INDEX without CONCURRENTLY.
+public struct DropIndexWithoutConcurrently: Rule {
+    public static let metadata = RuleMetadata(
+        id: "drop-index-without-concurrently",
+        summary: "DROP INDEX on an existing table without CONCURRENTLY.",
+        rationale: """
+            DROP INDEX takes an ACCESS EXCLUSIVE lock on the index's table. The drop itself is quick, but the lock \
+            must first wait for every running query on the table, and while it waits every new read and write \
+            queues behind it. DROP INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE and waits without blocking \
+            anyone. It cannot run in a transaction block, drops one index per statement and has no CASCADE. An \
+            index whose table was created earlier in the same file is exempt; an index the run has never seen is \
+            on an existing table.
+            """,
+        category: .safety, defaultSeverity: .warning, scope: .statement,
+        bad: [
+            RuleExample("«DROP INDEX walk_owner_id_idx»;"),
+            RuleExample("«DROP INDEX IF EXISTS walk_owner_id_idx, walk_code_idx»;",
+                        before: """
+                            CREATE TABLE walk (id bigint PRIMARY KEY, owner_id bigint, code text);
+                            CREATE INDEX walk_owner_id_idx ON walk (owner_id);
+                            CREATE INDEX walk_code_idx ON walk (code);
+                            """),
+        ],
+        good: [
+            RuleExample("DROP INDEX CONCURRENTLY IF EXISTS walk_owner_id_idx;", note: "Outside a transaction block."),
+            RuleExample("""
+                CREATE TABLE walk (id bigint PRIMARY KEY, owner_id bigint);
+                CREATE INDEX walk_owner_id_idx ON walk (owner_id);
+                DROP INDEX walk_owner_id_idx;
+                """, note: "The table is new in this file."),
+        ])
+
+    public init(options: NoOptions) {}
+
+    public func check(statement: StatementContext) {
+        guard case .dropStmt(let drop) = statement.statement.node.node, drop.removeType == .objectIndex,
+              !drop.concurrent else { return }
+        var names: [QualifiedName] = []
+        var anchor: SourceAnchor?
+        for change in statement.changes {
+            switch change {
+            case .dropIndex(let index, _, let at):
+                guard statement.model.table(index.table)?.introduced?.file !== statement.statement.file else { continue }
+                names.append(QualifiedName(schema: index.table.schema, name: index.name))
+                anchor = at
+            case .dropUnknownIndex(let name, _, let at):
+                names.append(name)
+                anchor = at
+            default: continue
+            }
+        }
+        guard let anchor, !names.isEmpty else { return }
+        let locks = statement.locks.filter { !$0.isNewInFile }
+        let mode = locks.map(\.mode).max() ?? .accessExclusive
+        var seen = Set<String>()
+        let targets = locks.map(\.target).filter { seen.insert($0).inserted }
+        let what = names.count == 1 ? "index \(names[0].quoted)" : "indexes " + names.map(\.quoted).joined(separator: ", ")
+        let on = targets.isEmpty ? "its table" : targets.joined(separator: " and ")
+        let exists = drop.missingOk ? "IF EXISTS " : ""
+        let cascade = drop.behavior == .dropCascade
+        let suggestion = cascade ? nil : names.map { "DROP INDEX CONCURRENTLY \(exists)\(Safety.sql($0));" }.joined(separator: "\n")
+        statement.report(
+            at: anchor,
+            "Dropping \(what) without CONCURRENTLY \(Safety.lockPhrase(mode, on: on)); while it waits for running queries, every query after it queues too",
+            help: "Use DROP INDEX CONCURRENTLY, one index per statement, outside a transaction block: it waits for running "
+                + "queries without blocking anyone. It has no CASCADE: drop a constraint that owns the index with ALTER TABLE "
+                + "… DROP CONSTRAINT instead.",
+            suggestion: suggestion,
+            object: names.first?.object)
+    }
+}

@@ -1,0 +1,67 @@
+/// The first statement of a file that takes a heavy lock on an existing table with no lock_timeout set.
+public struct MissingLockTimeout: Rule {
+    public static let metadata = RuleMetadata(
+        id: "missing-lock-timeout",
+        summary: "The first statement of a file that takes SHARE or a stronger lock on an existing table with no lock_timeout set.",
+        rationale: """
+            Even an instant ALTER TABLE must first get its lock, and it waits for every transaction already using \
+            the table, a long report or a forgotten idle session included. While it waits, every later query that \
+            conflicts with the lock it wants queues behind it: an ACCESS EXCLUSIVE request stops all reads and \
+            writes of the table, a SHARE request (CREATE INDEX) all writes. With `SET lock_timeout` the statement \
+            gives up after that time instead, and the migration can be retried. Flagged once per file: the first \
+            statement taking SHARE, SHARE ROW EXCLUSIVE, EXCLUSIVE or ACCESS EXCLUSIVE on an existing table or view \
+            (ALTER TABLE, CREATE INDEX, CREATE or DROP TRIGGER, the table a new foreign key references, DROP VIEW, \
+            LOCK TABLE, …) while no `SET [LOCAL] lock_timeout` to a non-zero value is in effect. SHARE UPDATE \
+            EXCLUSIVE (the CONCURRENTLY forms, VALIDATE CONSTRAINT, ALTER TABLE … SET (storage options)) blocks no \
+            reads or writes and is not flagged. A timeout set for the role or database (ALTER ROLE … SET lock_timeout) is invisible to \
+            schemalint: turn the rule off then.
+            """,
+        category: .safety, defaultSeverity: .warning, scope: .statement,
+        bad: [
+            RuleExample("«ALTER TABLE walk» ADD COLUMN note text;\nALTER TABLE walk ADD COLUMN remark text;",
+                        note: "Reported once, on the first statement."),
+            RuleExample("""
+                SET lock_timeout = '2s';
+                ALTER TABLE walk ADD COLUMN note text;
+                RESET lock_timeout;
+                «CREATE INDEX walk_note_idx ON walk» (note);
+                """),
+            RuleExample("«CREATE TABLE walk_photo» (id bigint PRIMARY KEY, walk_id bigint REFERENCES walk (id));",
+                        note: "A new table's foreign key locks the existing table it references."),
+        ],
+        good: [
+            RuleExample("""
+                SET lock_timeout = '2s';
+                ALTER TABLE walk ADD COLUMN note text;
+                """, note: "lock_timeout is set before the statement."),
+            RuleExample("""
+                BEGIN;
+                SET LOCAL lock_timeout = '2s';
+                ALTER TABLE walk ADD COLUMN note text;
+                COMMIT;
+                """),
+            RuleExample("""
+                CREATE TABLE walk (id bigint PRIMARY KEY);
+                ALTER TABLE walk ADD COLUMN note text;
+                CREATE INDEX CONCURRENTLY walk_note_idx ON walk (note);
+                """, note: "A new table, and CONCURRENTLY (SHARE UPDATE EXCLUSIVE, which does not block reads or writes)."),
+        ])
+
+    public init(options: NoOptions) {}
+
+    public func check(statement: StatementContext) {
+        let session = statement.session
+        guard !session.lockTimeoutSet, session.heavyLockStatementsWithoutTimeout == 0,
+              let lock = statement.locks.filter({ !$0.isNewInFile && $0.mode >= .share }).max(by: { $0.mode < $1.mode })
+        else { return }
+        let text = statement.statement.text(statement.statement.contentRange)
+        statement.report(
+            statement.statement.safetyHead,
+            "No lock_timeout is set, and this statement \(Safety.lockPhrase(lock.mode, on: lock.target)): while it waits for running "
+                + "transactions, everything it blocks queues behind it",
+            help: "Start the migration with SET lock_timeout = '2s'; (or SET LOCAL inside the transaction) so a statement that "
+                + "cannot get its lock quickly fails instead of stalling the table; then retry the migration.",
+            suggestion: "SET lock_timeout = '2s';\n" + text + ";",
+            object: lock.viaIndex == nil ? lock.table.object : nil)
+    }
+}

@@ -1,0 +1,129 @@
+import PgQueryProto
+
+/// CREATE without IF NOT EXISTS, ADD COLUMN without IF NOT EXISTS, DROP without IF EXISTS.
+public struct NonIdempotentStatement: Rule {
+    public static let metadata = RuleMetadata(
+        id: "non-idempotent-statement",
+        summary: "CREATE TABLE/INDEX or ADD COLUMN without IF NOT EXISTS, DROP without IF EXISTS: fails when run again.",
+        rationale: """
+            For teams whose migrations must be safe to re-run (a half-applied migration retried by hand, a \
+            framework without a migrations table), every statement should succeed whether or not it already ran. \
+            Flagged: CREATE TABLE, CREATE TABLE … AS, CREATE MATERIALIZED VIEW, CREATE INDEX, CREATE SEQUENCE, \
+            CREATE SCHEMA and CREATE EXTENSION without IF NOT EXISTS; CREATE VIEW and CREATE FUNCTION or PROCEDURE \
+            without OR REPLACE; ALTER TABLE … ADD COLUMN without IF NOT EXISTS; any DROP, DROP COLUMN and DROP \
+            CONSTRAINT without IF EXISTS. Not flagged, because PostgreSQL has no such clause for them: CREATE TYPE, \
+            ADD CONSTRAINT, CREATE TRIGGER before 14. New and existing objects alike: a re-run meets both. Off by \
+            default.
+            """,
+        category: .safety, defaultSeverity: .warning, enabledByDefault: false, scope: .statement,
+        bad: [
+            RuleExample("«CREATE TABLE walk» (id bigint PRIMARY KEY);"),
+            RuleExample("«CREATE INDEX CONCURRENTLY walk_owner_id_idx ON walk» (owner_id);"),
+            RuleExample("ALTER TABLE walk «ADD COLUMN note text», «DROP COLUMN legacy»;"),
+            RuleExample("«DROP TABLE walk»;"),
+        ],
+        good: [
+            RuleExample("""
+                CREATE TABLE IF NOT EXISTS walk (id bigint PRIMARY KEY, owner_id bigint);
+                CREATE INDEX CONCURRENTLY IF NOT EXISTS walk_owner_id_idx ON walk (owner_id);
+                ALTER TABLE walk ADD COLUMN IF NOT EXISTS note text, DROP COLUMN IF EXISTS legacy;
+                CREATE OR REPLACE VIEW walk_view AS SELECT id FROM walk;
+                DROP INDEX IF EXISTS walk_old_idx;
+                DROP TABLE IF EXISTS hike;
+                """),
+        ])
+
+    public init(options: NoOptions) {}
+
+    public func check(statement context: StatementContext) {
+        let statement = context.statement
+        func flag(_ range: Range<Int>, _ what: String, _ clause: String, _ suggestion: String?, object: String? = nil) {
+            context.report(range, "\(what) without \(clause) fails when the migration runs again",
+                           help: "Write \(clause) so the statement succeeds whether or not it already ran.",
+                           suggestion: suggestion, object: object)
+        }
+        let ifNotExists = "IF NOT EXISTS"
+        switch statement.node.node {
+        case .createStmt(let create) where !create.ifNotExists:
+            let name = QualifiedName(create.relation)
+            flag(statement.safetyHead, "CREATE TABLE \(name.quoted)", ifNotExists,
+                 statement.rewritten(inserting: ifNotExists, after: [.table]), object: name.object)
+        case .indexStmt(let index) where !index.ifNotExists:
+            if index.idxname.isEmpty {
+                context.report(statement.safetyHead, "CREATE INDEX without a name cannot say IF NOT EXISTS, and fails when the migration runs again",
+                               help: "Name the index and write IF NOT EXISTS.", object: QualifiedName(index.relation).object)
+            } else {
+                flag(statement.safetyHead, "CREATE INDEX \"\(index.idxname)\"", ifNotExists,
+                     statement.rewritten(inserting: ifNotExists, after: [.index], skipping: [.concurrently]),
+                     object: QualifiedName(index.relation).object)
+            }
+        case .createTableAsStmt(let create) where !create.ifNotExists && !create.isSelectInto:
+            let matview = create.objtype == .objectMatview
+            flag(statement.firstLine, matview ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE … AS", ifNotExists,
+                 statement.rewritten(inserting: ifNotExists, after: matview ? [.view] : [.table]))
+        case .createSeqStmt(let create) where !create.ifNotExists:
+            flag(statement.firstLine, "CREATE SEQUENCE", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.sequence]))
+        case .createSchemaStmt(let create) where !create.ifNotExists:
+            flag(statement.firstLine, "CREATE SCHEMA", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.schema]))
+        case .createExtensionStmt(let create) where !create.ifNotExists:
+            flag(statement.firstLine, "CREATE EXTENSION", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.extension]))
+        case .viewStmt(let view) where !view.replace:
+            flag(statement.firstLine, "CREATE VIEW", "OR REPLACE", statement.rewritten(inserting: "OR REPLACE", after: [.create]))
+        case .createFunctionStmt(let function) where !function.replace:
+            flag(statement.firstLine, function.isProcedure ? "CREATE PROCEDURE" : "CREATE FUNCTION", "OR REPLACE",
+                 statement.rewritten(inserting: "OR REPLACE", after: [.create]))
+        case .dropStmt(let drop) where !drop.missingOk:
+            flag(statement.firstLine, "DROP", "IF EXISTS", dropSuggestion(drop, statement))
+        case .alterTableStmt(let alter):
+            let ranges = statement.alterActionRanges(relation: alter.relation, count: alter.cmds.count)
+            for (node, range) in zip(alter.cmds, ranges) {
+                guard case .alterTableCmd(let cmd) = node.node, !cmd.missingOk else { continue }
+                switch cmd.subtype {
+                case .atAddColumn, .atAddColumnRecurse:
+                    flag(range, "ADD COLUMN", ifNotExists, actionSuggestion(range, ifNotExists, after: .column, statement))
+                case .atDropColumn, .atDropColumnRecurse:
+                    flag(range, "DROP COLUMN", "IF EXISTS", actionSuggestion(range, "IF EXISTS", after: .column, statement))
+                case .atDropConstraint, .atDropConstraintRecurse:
+                    flag(range, "DROP CONSTRAINT", "IF EXISTS", actionSuggestion(range, "IF EXISTS", after: .constraint, statement))
+                default: continue
+                }
+            }
+        default:
+            return
+        }
+    }
+
+    /// The ALTER TABLE with the clause inserted into one action: after `keyword` when written, else after its first token.
+    private func actionSuggestion(_ range: Range<Int>, _ clause: String, after keyword: PgQuery_Token, _ statement: Statement) -> String? {
+        let tokens = statement.codeTokens(in: range)
+        guard let first = tokens.first else { return nil }
+        let second = tokens.dropFirst().first
+        let at = second?.kind == keyword ? second!.end : first.end
+        return statement.replacing(at..<at, with: " " + clause) + ";"
+    }
+
+    /// `DROP <object type keywords> IF EXISTS …` for the common object types.
+    private func dropSuggestion(_ drop: PgQuery_DropStmt, _ statement: Statement) -> String? {
+        let pattern: [PgQuery_Token]
+        switch drop.removeType {
+        case .objectTable: pattern = [.drop, .table]
+        case .objectIndex: pattern = drop.concurrent ? [.drop, .index, .concurrently] : [.drop, .index]
+        case .objectView: pattern = [.drop, .view]
+        case .objectMatview: pattern = [.drop, .materialized, .view]
+        case .objectSequence: pattern = [.drop, .sequence]
+        case .objectType: pattern = [.drop, .typeP]
+        case .objectDomain: pattern = [.drop, .domainP]
+        case .objectFunction: pattern = [.drop, .function]
+        case .objectProcedure: pattern = [.drop, .procedure]
+        case .objectSchema: pattern = [.drop, .schema]
+        case .objectExtension: pattern = [.drop, .extension]
+        case .objectTrigger: pattern = [.drop, .trigger]
+        case .objectForeignTable: pattern = [.drop, .foreign, .table]
+        default: return nil
+        }
+        let tokens = Array(statement.codeTokens(in: statement.contentRange))
+        guard tokens.count > pattern.count, zip(tokens, pattern).allSatisfy({ $0.kind == $1 }) else { return nil }
+        let at = tokens[pattern.count - 1].end
+        return statement.replacing(at..<at, with: " IF EXISTS") + ";"
+    }
+}

@@ -1,0 +1,40 @@
+/// REFRESH MATERIALIZED VIEW without CONCURRENTLY.
+public struct RefreshWithoutConcurrently: Rule {
+    public static let metadata = RuleMetadata(
+        id: "refresh-without-concurrently",
+        summary: "REFRESH MATERIALIZED VIEW of an existing view without CONCURRENTLY.",
+        rationale: """
+            A plain refresh takes an ACCESS EXCLUSIVE lock on the materialized view, which blocks every read of it \
+            until the query behind it has run again, which can take minutes. REFRESH … CONCURRENTLY takes an EXCLUSIVE \
+            lock instead, which lets reads go on; it needs a UNIQUE index on the view (plain columns, no WHERE) and a \
+            view that is already populated. (squawk does not flag this.) A view created earlier in the same file is \
+            exempt, and so is `WITH NO DATA`, which empties the view on purpose.
+            """,
+        category: .safety, defaultSeverity: .warning, scope: .statement,
+        bad: [
+            RuleExample("«REFRESH MATERIALIZED VIEW walk_stats»;"),
+        ],
+        good: [
+            RuleExample("REFRESH MATERIALIZED VIEW CONCURRENTLY walk_stats;"),
+            RuleExample("""
+                CREATE MATERIALIZED VIEW walk_stats AS SELECT 1 AS id WITH NO DATA;
+                REFRESH MATERIALIZED VIEW walk_stats;
+                """, note: "The view is new in this file."),
+        ])
+
+    public init(options: NoOptions) {}
+
+    public func check(statement: StatementContext) {
+        guard case .refreshMatViewStmt(let refresh) = statement.statement.node.node, !refresh.concurrent, !refresh.skipData,
+              statement.locks.contains(where: { !$0.isNewInFile }) else { return }
+        let view = QualifiedName(refresh.relation)
+        statement.report(
+            statement.statement.contentRange,
+            "REFRESH MATERIALIZED VIEW without CONCURRENTLY \(Safety.lockPhrase(.accessExclusive, on: view.quoted)) until its query has run",
+            help: "Use REFRESH MATERIALIZED VIEW CONCURRENTLY, which takes an EXCLUSIVE lock and lets reads go on. It needs a "
+                + "UNIQUE index on the view over plain columns without WHERE (CREATE UNIQUE INDEX … ON \(view) (…);) and a view "
+                + "that is already populated.",
+            suggestion: statement.statement.rewritten(inserting: "CONCURRENTLY", after: [.view]),
+            object: view.object)
+    }
+}

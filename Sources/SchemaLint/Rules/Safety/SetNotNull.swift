@@ -1,0 +1,96 @@
+import PgQueryProto
+
+/// ALTER COLUMN … SET NOT NULL on an existing table.
+public struct SetNotNull: Rule {
+    public static let metadata = RuleMetadata(
+        id: "set-not-null",
+        summary: "ALTER COLUMN … SET NOT NULL on an existing table, unless (on 12+) a validated CHECK already proves it.",
+        rationale: """
+            SET NOT NULL scans the whole table for nulls while holding an ACCESS EXCLUSIVE lock, which blocks all \
+            reads and writes for the length of the scan. From PostgreSQL 12 the scan is skipped when a validated \
+            `CHECK (col IS NOT NULL)` constraint already proves the column has no nulls, and such a constraint can \
+            be added without the long lock: NOT VALID first, then VALIDATE CONSTRAINT, which scans under SHARE \
+            UPDATE EXCLUSIVE (reads and writes go on). schemalint knows the constraint when the run (or `--context`) \
+            has seen it added and validated, in this file or earlier; a CHECK whose condition is `col IS NOT NULL`, \
+            alone or AND-ed with other conditions, counts. Before 12 there is no way around the scan. Tables created \
+            earlier in the same file are exempt.
+            """,
+        category: .safety, defaultSeverity: .warning, scope: .statement,
+        bad: [
+            RuleExample("ALTER TABLE walk «ALTER COLUMN owner_id SET NOT NULL»;"),
+            RuleExample("""
+                ALTER TABLE walk ADD CONSTRAINT walk_owner_id_not_null CHECK (owner_id IS NOT NULL) NOT VALID;
+                ALTER TABLE walk «ALTER COLUMN owner_id SET NOT NULL»;
+                """, note: "The CHECK is not validated yet, so it proves nothing."),
+            RuleExample("""
+                ALTER TABLE walk VALIDATE CONSTRAINT walk_owner_id_not_null;
+                ALTER TABLE walk «ALTER COLUMN owner_id SET NOT NULL»;
+                """, before: "ALTER TABLE walk ADD CONSTRAINT walk_owner_id_not_null CHECK (owner_id IS NOT NULL) NOT VALID;",
+                note: "PostgreSQL 11 scans even with a validated CHECK.", pgVersion: 11),
+        ],
+        good: [
+            RuleExample("""
+                ALTER TABLE walk VALIDATE CONSTRAINT walk_owner_id_not_null;
+                ALTER TABLE walk ALTER COLUMN owner_id SET NOT NULL;
+                ALTER TABLE walk DROP CONSTRAINT walk_owner_id_not_null;
+                """, before: "ALTER TABLE walk ADD CONSTRAINT walk_owner_id_not_null CHECK (owner_id IS NOT NULL) NOT VALID;",
+                note: "On PostgreSQL 12+, a validated CHECK (col IS NOT NULL) lets SET NOT NULL skip the scan."),
+            RuleExample("""
+                CREATE TABLE walk (id bigint PRIMARY KEY, owner_id bigint);
+                ALTER TABLE walk ALTER COLUMN owner_id SET NOT NULL;
+                """, note: "The table is new in this file."),
+        ])
+
+    public init(options: NoOptions) {}
+
+    public func check(statement: StatementContext) {
+        for change in statement.changes {
+            guard case .setNotNull(let target, let column, let anchor) = change, !target.isNewInFile else { continue }
+            let pg = statement.settings.pgVersion
+            if pg >= 12, target.table.constraints.contains(where: { constraint in
+                constraint.kind == .check && !constraint.notValid
+                    && constraint.expression.map { Self.impliesNotNull($0, column: column) } == true
+            }) { continue }
+            let table = target.table.name
+            let mode = Safety.lock(on: table, in: statement, fallback: .accessExclusive)
+            let name = "\(table.name)_\(column)_not_null"
+            let head = "ALTER TABLE \(Safety.sql(table))"
+            let col = Safety.ident(column)
+            let help: String
+            var suggestion: String?
+            if pg >= 12 {
+                help = "1. ADD CONSTRAINT \(name) CHECK (\(column) IS NOT NULL) NOT VALID (a brief lock, no scan); "
+                    + "2. in a separate transaction, VALIDATE CONSTRAINT \(name) (scans, but lets reads and writes go on); "
+                    + "3. SET NOT NULL, which now skips the scan; 4. DROP CONSTRAINT \(name), which is redundant."
+                suggestion = """
+                    \(head) ADD CONSTRAINT \(Safety.ident(name)) CHECK (\(col) IS NOT NULL) NOT VALID;
+                    -- commit, then:
+                    \(head) VALIDATE CONSTRAINT \(Safety.ident(name));
+                    \(head) ALTER COLUMN \(col) SET NOT NULL;
+                    \(head) DROP CONSTRAINT \(Safety.ident(name));
+                    """
+            } else {
+                help = "Before PostgreSQL 12 SET NOT NULL always scans under the lock. Keep a CHECK (\(column) IS NOT NULL) "
+                    + "instead: ADD it NOT VALID, then VALIDATE CONSTRAINT in a separate transaction (reads and writes go on); "
+                    + "make it a real NOT NULL after upgrading."
+            }
+            statement.report(
+                at: anchor,
+                "Setting \(table.column(column)) NOT NULL scans the whole table while it \(Safety.lockPhrase(mode, on: table.quoted))",
+                help: help, suggestion: suggestion, object: table.object(column: column))
+        }
+    }
+
+    /// `col IS NOT NULL`, alone or as one conjunct of an AND.
+    static func impliesNotNull(_ expression: PgQuery_Node, column: String) -> Bool {
+        switch expression.node {
+        case .nullTest(let test):
+            guard test.nulltesttype == .isNotNull, case .columnRef(let ref) = test.arg.node else { return false }
+            return ref.fields.last?.stringValue == column
+        case .boolExpr(let bool) where bool.boolop == .andExpr:
+            return bool.args.contains { impliesNotNull($0, column: column) }
+        default:
+            return false
+        }
+    }
+}
