@@ -35,16 +35,33 @@ struct Lint: ParsableCommand {
     @Option(help: "Rules or categories to leave out, comma-separated.")
     var ignore: String?
 
-    @Option(name: .customLong("pg-version"), help: "PostgreSQL major version the schema runs on.")
-    var pgVersion: Int = 15
+    @Option(name: .customLong("pg-version"), help: "PostgreSQL major version the schema runs on (default 15, or the config's pg-version).")
+    var pgVersion: Int?
 
     @Option(name: .customLong("context"),
             help: "A file or folder replayed into the schema model before the linted paths, without reporting its findings (repeatable).")
     var context: [String] = []
 
-    @Flag(name: .customLong("assume-in-transaction"),
+    @Flag(name: .customLong("assume-in-transaction"), inversion: .prefixedNo,
           help: "Treat each file as running inside a transaction block (frameworks that wrap migrations in one).")
-    var assumeInTransaction = false
+    var assumeInTransaction: Bool?
+
+    @Option(name: .customLong("config"),
+            help: ArgumentHelp("The configuration file to use (default: the nearest .schemalint.toml in the working directory or above).",
+                               valueName: "path"))
+    var configPath: String?
+
+    @Flag(help: "Ignore every configuration file.")
+    var isolated = false
+
+    @Option(help: ArgumentHelp("Report only findings that are not in this baseline file (written by --write-baseline).",
+                               valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"),
+            help: ArgumentHelp("Record every finding of this run in <file> (accepting them) instead of reporting them; exit 0.",
+                               valueName: "file"))
+    var writeBaseline: String?
 
     @Option(name: .customLong("stdin-filename"), help: "The name to report for standard input (-).")
     var stdinFilename: String?
@@ -56,20 +73,48 @@ struct Lint: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("no input: give SQL files, folders, or - for standard input") }
-        guard (9...18).contains(pgVersion) else { throw ValidationError("--pg-version must be between 9 and 18") }
+        if let pgVersion, !(9...18).contains(pgVersion) { throw ValidationError("--pg-version must be between 9 and 18") }
+        if isolated, configPath != nil { throw ValidationError("--isolated and --config cannot be used together") }
     }
 
     func run() throws {
         let selection = RuleSelection(select: Self.list(select), ignore: Self.list(ignore))
-        let ruleTypes: [any Rule.Type]
-        do { ruleTypes = try selection.resolve() } catch { throw ValidationError("\(error)") }
-        let rules = try ruleTypes.map { ConfiguredRule(try $0.make()) }
+        do { _ = try selection.resolve() } catch { throw ValidationError("\(error)") }
+        let configuration: Configuration
+        do {
+            configuration = try ConfigDiscovery.configuration(explicitPath: configPath, isolated: isolated)
+        } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        }
+        let commandLine = CommandLineSettings(
+            select: select == nil ? nil : Self.list(select), ignore: ignore == nil ? nil : Self.list(ignore),
+            pgVersion: pgVersion, assumeInTransaction: assumeInTransaction,
+            context: context.isEmpty ? nil : context.map { Paths.absolute($0) })
+        // Read before linting: a broken baseline is a usage error, and nothing should be printed first.
+        let accepted: Baseline?
+        do { accepted = try baseline.map { try Baseline.read(path: $0) } } catch let error as Baseline.ReadError {
+            throw ValidationError(error.description)
+        }
 
         var inputFailed = false
-        let contextFiles = readFiles(context, failed: &inputFailed)
-        let sources = readFiles(paths, failed: &inputFailed)
-        let settings = LintSettings(pgVersion: pgVersion, assumeInTransaction: assumeInTransaction)
-        let result = Linter(rules: rules, settings: settings).lint(sources, context: contextFiles)
+        let sources = readFiles(paths, failed: &inputFailed, excluding: configuration)
+        var result = try ProjectLinter(configuration: configuration, commandLine: commandLine).lint(sources) { paths in
+            readFiles(paths.map { Paths.relative($0, to: FileManager.default.currentDirectoryPath) }, failed: &inputFailed)
+        }
+        let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+
+        if let writeBaseline {
+            let recorded = Baseline.record(result.diagnostics, sources: byPath, baselinePath: writeBaseline)
+            do { try recorded.rendered().write(toFile: writeBaseline, atomically: true, encoding: .utf8) } catch {
+                throw ValidationError("cannot write \(writeBaseline): \(error.localizedDescription)")
+            }
+            print("Recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(writeBaseline).")
+            if inputFailed { throw ExitCode(2) }
+            return
+        }
+        if let accepted, let baseline {
+            result = result.removing(accepted, sources: byPath, baselinePath: baseline).result
+        }
         let report = Report(result: result, sources: sources, includeSuppressed: includeSuppressed)
         let rendered = format.reporter(color: output == nil && useColor).render(report)
         if let output {
@@ -87,17 +132,20 @@ struct Lint: ParsableCommand {
     }
 
     /// Reads every path (a folder expands to its *.sql files); problems go to stderr and set `failed`.
-    private func readFiles(_ paths: [String], failed: inout Bool) -> [SourceFile] {
+    /// Files the configuration's `exclude` matches are skipped.
+    private func readFiles(_ paths: [String], failed: inout Bool, excluding configuration: Configuration? = nil) -> [SourceFile] {
         var sources: [SourceFile] = []
         for path in paths {
             if path == "-" {
+                let name = stdinFilename ?? "<stdin>"
+                if configuration?.isExcluded(name) == true { continue }
                 let data = FileHandle.standardInput.readDataToEndOfFile()
-                sources.append(SourceFile(path: stdinFilename ?? "<stdin>", bytes: Array(data)))
+                sources.append(SourceFile(path: name, bytes: Array(data)))
                 continue
             }
             let (files, problems) = InputFiles.expand([path])
             for problem in problems { printError(problem.description); failed = true }
-            for file in files {
+            for file in files where configuration?.isExcluded(file) != true {
                 switch InputFiles.read(file) {
                 case .success(let bytes): sources.append(SourceFile(path: file, bytes: bytes))
                 case .failure(let problem): printError(problem.description); failed = true

@@ -5,7 +5,16 @@ import SchemaLint
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every rule: id, category, default severity, on by default.")
 
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Option(help: "Output format: text (one line per rule) or json.")
+    var format: Format = .text
+
     func run() throws {
+        if format == .json {
+            print(RuleCatalogueJSON.render(), terminator: "")
+            return
+        }
         let rows = RuleRegistry.all.map { $0.metadata }
         let width = rows.map(\.id.count).max() ?? 0
         for m in rows {
@@ -14,6 +23,21 @@ struct Rules: ParsableCommand {
             let severity = m.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             print("\(id)  \(category)  \(severity)  \(m.enabledByDefault ? "on " : "off")  \(m.summary)")
         }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a rule's page: what it flags and why, its options, flagged and accepted examples.")
+
+    @Argument(help: "A rule id (see `schemalint rules`).")
+    var rule: String
+
+    func run() throws {
+        guard let type = RuleRegistry.rule(id: rule) else {
+            throw ValidationError("unknown rule '\(rule)' (see `schemalint rules`)")
+        }
+        print(RuleDocumentation.page(for: type), terminator: "")
     }
 }
 

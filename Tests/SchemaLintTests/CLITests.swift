@@ -5,15 +5,17 @@ import SchemaLint
 /// The `schemalint` command as a user runs it: exit codes, stderr, text and JSON output, input order.
 @Suite("Command line")
 struct CLITests {
-    static let clean = "CREATE TABLE dog (id bigint PRIMARY KEY, name text NOT NULL);\n"
+    static let clean = "CREATE TABLE dog (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL, "
+        + "updated_at timestamptz NOT NULL);\n"
     /// Four warnings: the inline REFERENCES is unnamed-constraint, fk-without-on-delete and fk-without-index
-    /// (all at 4:20), and born_at is timestamp-without-time-zone (5:3).
+    /// (all at 4:20), and born_at is timestamp-without-time-zone (5:3). Both tables have their audit columns.
     static let flawed = """
-        CREATE TABLE client (id bigint PRIMARY KEY);
+        CREATE TABLE client (id bigint PRIMARY KEY, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL);
         CREATE TABLE dog (
           id bigint PRIMARY KEY,
           client_id bigint REFERENCES client (id),
-          born_at timestamp
+          born_at timestamp,
+          created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL
         );
 
         """
@@ -121,9 +123,12 @@ struct CLITests {
         var testDescription: String { arguments.joined(separator: " ") }
     }
 
-    /// `flawed` plus a float-for-money error and an alter-column-type (safety) warning on another table.
+    /// `flawed` plus a float-for-money error and an alter-column-type (safety) warning on another table (with a
+    /// lock_timeout, so missing-lock-timeout stays quiet; non-idempotent-statement is opt-in).
     static let selectionSQL = flawed + """
-        CREATE TABLE invoice (id bigint PRIMARY KEY, total double precision NOT NULL);
+        CREATE TABLE invoice (id bigint PRIMARY KEY, total double precision NOT NULL, created_at timestamptz NOT NULL,
+                              updated_at timestamptz NOT NULL);
+        SET lock_timeout = '2s';
         ALTER TABLE walk ALTER COLUMN minutes TYPE bigint;
 
         """
@@ -133,17 +138,25 @@ struct CLITests {
                                                 "timestamp-without-time-zone", "float-for-money", "alter-column-type"]),
         SelectionCase(arguments: ["--select", "float-for-money"], expected: ["float-for-money"]),
         SelectionCase(arguments: ["--select", "float-for-money,fk-without-index"], expected: ["float-for-money", "fk-without-index"]),
-        SelectionCase(arguments: ["--select", "safety"], expected: ["alter-column-type"]),
+        SelectionCase(arguments: ["--select", "safety"], expected: ["alter-column-type", "non-idempotent-statement"]),
         SelectionCase(arguments: ["--select", "syntax"], expected: []),
+        // `all` adds the opt-in rules: the unnamed primary keys are not pk_<table>, no trigger maintains updated_at.
         SelectionCase(arguments: ["--select", "all"], expected: ["fk-without-on-delete", "fk-without-index", "unnamed-constraint",
-                                                                  "timestamp-without-time-zone", "float-for-money", "alter-column-type"]),
+                                                                  "timestamp-without-time-zone", "float-for-money", "alter-column-type",
+                                                                  "constraint-name-mismatch", "updated-at-without-trigger",
+                                                                  "non-idempotent-statement"]),
         SelectionCase(arguments: ["--ignore", "design"], expected: ["alter-column-type"]),
         SelectionCase(arguments: ["--ignore", "fk-without-index,alter-column-type"],
                       expected: ["fk-without-on-delete", "unnamed-constraint", "timestamp-without-time-zone", "float-for-money"]),
         SelectionCase(arguments: ["--select", "design", "--ignore", "float-for-money,unnamed-constraint"],
-                      expected: ["fk-without-on-delete", "fk-without-index", "timestamp-without-time-zone"]),
-        SelectionCase(arguments: ["--select", "safety,float-for-money"], expected: ["alter-column-type", "float-for-money"]),
-        SelectionCase(arguments: ["--select", "naming"], expected: []),
+                      expected: ["fk-without-on-delete", "fk-without-index", "timestamp-without-time-zone",
+                                 "updated-at-without-trigger"]),
+        SelectionCase(arguments: ["--select", "safety,float-for-money"],
+                      expected: ["alter-column-type", "float-for-money", "non-idempotent-statement"]),
+        SelectionCase(arguments: ["--select", "naming"], expected: ["constraint-name-mismatch"]),
+        SelectionCase(arguments: ["--select", "strict"], expected: ["fk-without-on-delete", "fk-without-index", "unnamed-constraint",
+                                                                     "timestamp-without-time-zone", "float-for-money",
+                                                                     "alter-column-type", "constraint-name-mismatch"]),
     ])
     func selection(_ testCase: SelectionCase) throws {
         let run = try CLI.run(["--format", "json"] + testCase.arguments + ["-"], stdin: Self.selectionSQL)
@@ -164,13 +177,19 @@ struct CLITests {
         #expect(heads.allSatisfy { $0.hasPrefix("db/x.sql:") }, "\(run)")
         #expect(heads.contains("db/x.sql:4:20: warning[fk-without-on-delete] Foreign key \"dog\" (client_id) → \"client\" has no ON DELETE clause"),
                 "\(run)")
-        // Each finding: its head line, the source line with carets, a help line, a blank line.
+        // Each finding: its head line, the source line with carets, a help line, the suggestion if any (its
+        // further lines indented), a blank line.
         for (i, line) in lines.enumerated() where line.wholeMatch(of: head) != nil {
             guard i + 4 < lines.count else { Issue.record("finding at the end of the output: \(run)"); continue }
             #expect(lines[i + 1].hasPrefix("  ") && lines[i + 1].contains(" | "), "source line expected after \(line)")
             #expect(lines[i + 2].contains(" | ") && lines[i + 2].contains("^"), "carets expected after \(line)")
             #expect(lines[i + 3].hasPrefix("  help: "), "help line expected after \(line)")
-            #expect(lines[i + 4].isEmpty, "blank line expected after the help of \(line)")
+            var end = i + 4
+            if lines[end].hasPrefix("  suggestion: ") {
+                end += 1
+                while end < lines.count, lines[end].hasPrefix("              ") { end += 1 }
+            }
+            #expect(end < lines.count && lines[end].isEmpty, "blank line expected after the help of \(line)")
         }
         // The carets of fk-without-on-delete sit under `REFERENCES client (id)` (column 20, 22 characters).
         if let i = lines.firstIndex(where: { $0.contains("[fk-without-on-delete]") }), i + 2 < lines.count {
@@ -203,14 +222,17 @@ struct CLITests {
 
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.count == 6, "\(run)")
-        // The foundation's fields, plus `suggestion` (string or null) from the design catalogue.
+        // The foundation's fields, plus `suggestion` (string or null) from the design catalogue, `object`
+        // (the qualified object, or null) and `suppression` (null unless --include-suppressed).
         let keys: Set<String> = ["rule", "severity", "message", "help", "suggestion", "file", "line", "column", "endLine",
-                                 "endColumn"]
+                                 "endColumn", "object", "suppression"]
         for d in diagnostics {
             #expect(Set(d.keys) == keys, "\(d)")
             for key in ["rule", "severity", "message", "file"] { #expect(d[key] is String, "\(key) in \(d)") }
             #expect(d["help"] is String || d["help"] is NSNull, "\(d)")
             #expect(d["suggestion"] is String || d["suggestion"] is NSNull, "\(d)")
+            #expect(d["object"] is String || d["object"] is NSNull, "\(d)")
+            #expect(d["suppression"] is NSNull, "nothing is suppressed here: \(d)")
             for key in ["line", "column", "endLine", "endColumn"] { #expect((d[key] as? Int).map { $0 >= 1 } == true, "\(key) in \(d)") }
             #expect(["error", "warning", "info"].contains(d["severity"] as? String ?? ""), "\(d)")
             let start = (d["line"] as? Int ?? 0, d["column"] as? Int ?? 0), end = (d["endLine"] as? Int ?? 0, d["endColumn"] as? Int ?? 0)
@@ -222,7 +244,7 @@ struct CLITests {
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(Set(summary.keys) == ["files", "statements", "diagnostics", "errors", "warnings"])
         #expect(summary["files"] as? Int == 1)
-        #expect(summary["statements"] as? Int == 4)
+        #expect(summary["statements"] as? Int == 5)
         #expect(summary["diagnostics"] as? Int == 6)
         #expect(summary["errors"] as? Int == 1)
         #expect(summary["warnings"] as? Int == 5)
@@ -278,8 +300,9 @@ struct CLITests {
     @Test("Several files are linted in the order given")
     func filesInOrderGiven() throws {
         let dir = try TempFolder([
-            "b_create.sql": "CREATE TABLE dog (id bigint PRIMARY KEY, note varchar(100));\n",
-            "a_alter.sql": "ALTER TABLE dog ALTER COLUMN note TYPE text;\n",
+            "b_create.sql": "CREATE TABLE dog (id bigint PRIMARY KEY, note varchar(100), created_at timestamptz NOT NULL, "
+                + "updated_at timestamptz NOT NULL);\n",
+            "a_alter.sql": "SET lock_timeout = '2s';\nALTER TABLE dog ALTER COLUMN note TYPE text;\n",
         ])
         // Created first, then widened to text: binary-compatible, nothing to report.
         let forward = try CLI.run(["--format", "json", dir.path("b_create.sql"), dir.path("a_alter.sql")])

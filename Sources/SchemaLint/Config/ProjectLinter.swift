@@ -1,0 +1,66 @@
+/// Lints a run under a configuration: files whose settings differ (`[[overrides]]`) are linted in separate
+/// passes, each replaying every file of the run in order (so the schema model is the same) but keeping only the
+/// findings in its own files. With no overrides that match, that is one pass, exactly `Linter.lint`.
+/// `ignore-objects` then drops findings about ignored objects.
+public struct ProjectLinter {
+    public var configuration: Configuration
+    public var commandLine: CommandLineSettings
+
+    public init(configuration: Configuration, commandLine: CommandLineSettings = CommandLineSettings()) {
+        self.configuration = configuration
+        self.commandLine = commandLine
+    }
+
+    /// `loadContext` reads the context paths of a pass (absolute paths of files or folders).
+    public func lint(_ files: [SourceFile], loadContext: ([String]) -> [SourceFile] = { _ in [] }) throws -> LintResult {
+        // Group files by their settings, in run order.
+        var groups: [(settings: FileSettings, paths: Set<String>)] = []
+        for file in files {
+            let settings = try configuration.settings(for: file.path, commandLine: commandLine)
+            if let i = groups.firstIndex(where: { $0.settings == settings }) {
+                groups[i].paths.insert(file.path)
+            } else {
+                groups.append((settings, [file.path]))
+            }
+        }
+        if groups.isEmpty { groups.append((try configuration.settings(for: ".", commandLine: commandLine), [])) }
+
+        var contexts: [[String]: [SourceFile]] = [:]
+        var active: [Diagnostic] = [], suppressed: [Diagnostic] = []
+        var statements = 0
+        for group in groups {
+            let context: [SourceFile]
+            if let cached = contexts[group.settings.context] { context = cached } else {
+                context = loadContext(group.settings.context)
+                contexts[group.settings.context] = context
+            }
+            let linter = Linter(rules: try group.settings.configuredRules(), settings: group.settings.lintSettings)
+            let result = linter.lint(files, context: context)
+            statements = result.statements
+            if groups.count == 1 {
+                active = result.diagnostics
+                suppressed = result.suppressed
+            } else {
+                active += result.diagnostics.filter { group.paths.contains($0.file) }
+                suppressed += result.suppressed.filter { group.paths.contains($0.file) }
+            }
+        }
+
+        var filters: [String: ObjectFilter] = [:]
+        func ignored(_ d: Diagnostic) -> Bool {
+            if filters[d.file] == nil { filters[d.file] = configuration.objectFilter(for: d.file) }
+            return filters[d.file]!.ignores(d)
+        }
+        active.removeAll(where: ignored)
+        suppressed.removeAll(where: ignored)
+
+        let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let order = Diagnostic.ordered(byFileOrder: fileOrder)
+        if groups.count > 1 {
+            active.sort(by: order)
+            suppressed.sort(by: order)
+        }
+        return LintResult(diagnostics: active, suppressed: suppressed, all: (active + suppressed).sorted(by: order),
+                          files: files.count, statements: statements)
+    }
+}
