@@ -17,8 +17,16 @@ public final class SchemaModel: @unchecked Sendable {
     /// Tables whose CREATE TABLE the run has seen: the only ones whole-schema rules may judge.
     public var createdTables: [Table] { tables.filter { $0.created != nil } }
 
+    /// Indexes grouped by table, rebuilt lazily after any change: rules ask per table, many times.
+    private var indexesByTable: [QualifiedName: [Index]]?
+
     public func indexes(on table: QualifiedName) -> [Index] {
-        indexOrder.compactMap { indexesByName[$0] }.filter { $0.table == table }
+        if indexesByTable == nil {
+            var grouped: [QualifiedName: [Index]] = [:]
+            for key in indexOrder { if let index = indexesByName[key] { grouped[index.table, default: []].append(index) } }
+            indexesByTable = grouped
+        }
+        return indexesByTable?[table] ?? []
     }
 
     public var indexes: [Index] { indexOrder.compactMap { indexesByName[$0] } }
@@ -42,6 +50,7 @@ public final class SchemaModel: @unchecked Sendable {
     }
 
     func removeTable(_ name: QualifiedName) {
+        indexesByTable = nil
         tablesByName[name] = nil
         tableOrder.removeAll { $0 == name }
         for key in indexOrder where indexesByName[key]?.table == name { indexesByName[key] = nil }
@@ -49,6 +58,7 @@ public final class SchemaModel: @unchecked Sendable {
     }
 
     func renameTable(_ old: QualifiedName, to new: QualifiedName) {
+        indexesByTable = nil
         guard let table = tablesByName.removeValue(forKey: old) else { return }
         table.name = new
         tablesByName[new] = table
@@ -67,6 +77,7 @@ public final class SchemaModel: @unchecked Sendable {
     }
 
     func addIndex(_ index: Index) {
+        indexesByTable = nil
         let key = QualifiedName(schema: index.table.schema, name: index.name)
         if indexesByName[key] == nil { indexOrder.append(key) }
         indexesByName[key] = index
@@ -74,12 +85,14 @@ public final class SchemaModel: @unchecked Sendable {
 
     @discardableResult
     func removeIndex(_ name: QualifiedName) -> Index? {
+        indexesByTable = nil
         guard let index = indexesByName.removeValue(forKey: name) else { return nil }
         indexOrder.removeAll { $0 == name }
         return index
     }
 
     func renameIndex(_ name: QualifiedName, to newName: String) {
+        indexesByTable = nil
         guard var index = indexesByName.removeValue(forKey: name) else { return }
         index.name = newName
         let key = QualifiedName(schema: name.schema, name: newName)
