@@ -46,6 +46,9 @@ struct Lint: ParsableCommand {
           help: "Treat each file as running inside a transaction block (frameworks that wrap migrations in one).")
     var assumeInTransaction = false
 
+    @Option(help: "Parsing threads (default: one per core; 1 parses on the main thread). Output does not depend on it.")
+    var threads: Int?
+
     @Option(name: .customLong("stdin-filename"), help: "The name to report for standard input (-).")
     var stdinFilename: String?
 
@@ -57,6 +60,7 @@ struct Lint: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("no input: give SQL files, folders, or - for standard input") }
         guard (9...18).contains(pgVersion) else { throw ValidationError("--pg-version must be between 9 and 18") }
+        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64") }
     }
 
     func run() throws {
@@ -68,7 +72,8 @@ struct Lint: ParsableCommand {
         var inputFailed = false
         let contextFiles = readFiles(context, failed: &inputFailed)
         let sources = readFiles(paths, failed: &inputFailed)
-        let settings = LintSettings(pgVersion: pgVersion, assumeInTransaction: assumeInTransaction)
+        var settings = LintSettings(pgVersion: pgVersion, assumeInTransaction: assumeInTransaction)
+        if let threads { settings.threads = threads }
         let result = Linter(rules: rules, settings: settings).lint(sources, context: contextFiles)
         let report = Report(result: result, sources: sources, includeSuppressed: includeSuppressed)
         let rendered = format.reporter(color: output == nil && useColor).render(report)
