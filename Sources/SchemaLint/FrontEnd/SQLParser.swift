@@ -66,30 +66,52 @@ public enum SQLParser {
     }
 
     public static func split(_ file: SourceFile) -> SplitFile {
-        // libpg_query reads C strings: a NUL byte would silently end the input. Blank them out (offsets
-        // stay put) and report the first one.
-        var bytes = file.bytes
-        var errors: [SyntaxError] = []
-        if let nul = bytes.firstIndex(of: 0) {
-            errors.append(SyntaxError(range: nul..<(nul + 1),
-                message: "NUL byte in input (is this a binary file?); NUL bytes are read as spaces"))
-            for i in bytes.indices where bytes[i] == 0 { bytes[i] = UInt8(ascii: " ") }
-        }
-        var pieces: [Range<Int>] = []
+        var (bytes, errors) = InputCleaner.clean(file)
         var validated = false
+        var pieces: [Range<Int>]
         switch LibPgQuery.splitWithParser(bytes) {
-        case .success(let ranges): pieces = ranges; validated = true
+        case .success(let ranges):
+            pieces = ranges
+            validated = true
         case .failure:
-            switch LibPgQuery.splitWithScanner(bytes) {
-            case .success(let ranges): pieces = ranges
-            case .failure(let failure):
-                // Not even the scanner can split it (an unterminated quote, say): one error for the file.
-                let offset = failure.cursorCharacter.map { file.byteOffset(ofCharacter: $0, from: 0) } ?? 0
-                errors.append(SyntaxError(range: errorRange(at: offset, in: file), message: failure.message))
+            // psql scripts: meta-command lines, COPY … FROM stdin data and :variables are psql's, not SQL.
+            // Only a file that does not parse is read that way, so valid SQL is never rewritten.
+            if let psql = PsqlScript.strip(bytes), case .success(let ranges) = LibPgQuery.splitWithParser(psql) {
+                bytes = psql
+                pieces = ranges
+                validated = true
+            } else {
+                if let psql = PsqlScript.strip(bytes) { bytes = psql }
+                pieces = scannerSplit(bytes, file: file, errors: &errors)
             }
         }
         pieces = pieces.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }
         return SplitFile(file: file, bytes: bytes, pieces: pieces, fileErrors: errors, validated: validated)
+    }
+
+    /// Splits text that does not parse. When not even the scanner can (an unterminated quote, comment or
+    /// dollar quote), the text before the problem is split on its own and the problem reported once.
+    private static func scannerSplit(_ bytes: [UInt8], file: SourceFile, errors: inout [SyntaxError]) -> [Range<Int>] {
+        switch LibPgQuery.splitWithScanner(bytes) {
+        case .success(let ranges): return ranges
+        case .failure(let failure):
+            let offset = failure.cursorCharacter.map { file.byteOffset(ofCharacter: $0, from: 0) } ?? 0
+            errors.append(SyntaxError(range: errorRange(at: offset, in: file), message: firstLine(of: failure.message),
+                                      piece: offset..<bytes.count))
+            // Statements before the problem still count; cut at the start of its line to stay outside it.
+            var cut = min(offset, bytes.count)
+            while cut > 0, bytes[cut - 1] != UInt8(ascii: "\n") { cut -= 1 }
+            guard cut > 0, cut < bytes.count else { return [] }
+            let prefix = Array(bytes[..<cut])
+            if case .success(let ranges) = LibPgQuery.splitWithScanner(prefix) { return ranges }
+            return []
+        }
+    }
+
+    /// libpg_query quotes the rest of the input after an unterminated token: keep the first line.
+    static func firstLine(of message: String) -> String {
+        guard let newline = message.firstIndex(where: { $0 == "\n" || $0 == "\r" }) else { return message }
+        return String(message[..<newline]) + "…\""
     }
 
     /// Parses one piece: its statement(s), or a syntax error at libpg_query's cursor.

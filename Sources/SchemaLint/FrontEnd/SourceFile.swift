@@ -33,7 +33,8 @@ public final class SourceFile: @unchecked Sendable {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        let lineStart = lineStarts[lo]
+        // A byte order mark is invisible in editors: line 1 counts columns after it.
+        let lineStart = lo == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) && offset >= 3 ? 3 : lineStarts[lo]
         var column = 1
         var i = lineStart
         while i < offset {
