@@ -43,7 +43,11 @@ public enum InputFiles {
         for entry in entries where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A dangling link named *.sql is a file the user expects linted: report it, don't skip it.
+                if entry.lowercased().hasSuffix(".sql") { found.append(path) }
+                continue
+            }
             if isDirectory.boolValue {
                 collect(directory: path, into: &found, visited: &visited, problems: &problems)
             } else if entry.lowercased().hasSuffix(".sql") {
