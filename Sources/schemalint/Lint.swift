@@ -63,6 +63,9 @@ struct Lint: ParsableCommand {
                                valueName: "file"))
     var writeBaseline: String?
 
+    @Option(help: "Parsing threads (default: one per core; 1 parses on the main thread). Output does not depend on it.")
+    var threads: Int?
+
     @Option(name: .customLong("stdin-filename"), help: "The name to report for standard input (-).")
     var stdinFilename: String?
 
@@ -75,6 +78,7 @@ struct Lint: ParsableCommand {
         if paths.isEmpty { throw ValidationError("no input: give SQL files, folders, or - for standard input") }
         if let pgVersion, !(9...18).contains(pgVersion) { throw ValidationError("--pg-version must be between 9 and 18") }
         if isolated, configPath != nil { throw ValidationError("--isolated and --config cannot be used together") }
+        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64") }
     }
 
     func run() throws {
@@ -89,7 +93,7 @@ struct Lint: ParsableCommand {
         let commandLine = CommandLineSettings(
             select: select == nil ? nil : Self.list(select), ignore: ignore == nil ? nil : Self.list(ignore),
             pgVersion: pgVersion, assumeInTransaction: assumeInTransaction,
-            context: context.isEmpty ? nil : context.map { Paths.absolute($0) })
+            context: context.isEmpty ? nil : context.map { Paths.absolute($0) }, threads: threads)
         // Read before linting: a broken baseline is a usage error, and nothing should be printed first.
         let accepted: Baseline?
         do { accepted = try baseline.map { try Baseline.read(path: $0) } } catch let error as Baseline.ReadError {

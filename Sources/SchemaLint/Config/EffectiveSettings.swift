@@ -6,9 +6,12 @@ public struct CommandLineSettings: Sendable, Equatable {
     public var assumeInTransaction: Bool?
     /// Absolute paths; nil when `--context` was not given.
     public var context: [String]?
+    /// Parsing threads (`--threads`); nil: one per core. Not a config key: it never changes the output.
+    public var threads: Int?
 
     public init(select: [String]? = nil, ignore: [String]? = nil, pgVersion: Int? = nil,
-                assumeInTransaction: Bool? = nil, context: [String]? = nil) {
+                assumeInTransaction: Bool? = nil, context: [String]? = nil, threads: Int? = nil) {
+        self.threads = threads
         self.select = select
         self.ignore = ignore
         self.pgVersion = pgVersion

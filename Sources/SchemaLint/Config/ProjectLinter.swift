@@ -34,7 +34,9 @@ public struct ProjectLinter {
                 context = loadContext(group.settings.context)
                 contexts[group.settings.context] = context
             }
-            let linter = Linter(rules: try group.settings.configuredRules(), settings: group.settings.lintSettings)
+            var settings = group.settings.lintSettings
+            if let threads = commandLine.threads { settings.threads = threads }
+            let linter = Linter(rules: try group.settings.configuredRules(), settings: settings)
             let result = linter.lint(files, context: context)
             statements = result.statements
             if groups.count == 1 {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings every rule can read.
 public struct LintSettings: Sendable {
     /// The PostgreSQL major version the schema runs on (decides version-dependent advice).
@@ -5,9 +7,14 @@ public struct LintSettings: Sendable {
     /// Each file runs inside a transaction block (frameworks that wrap every migration in one).
     public var assumeInTransaction: Bool
 
-    public init(pgVersion: Int = 15, assumeInTransaction: Bool = false) {
+    /// Parsing threads; 1 parses on the calling thread. Output is the same either way.
+    public var threads: Int
+
+    public init(pgVersion: Int = 15, assumeInTransaction: Bool = false,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.pgVersion = pgVersion
         self.assumeInTransaction = assumeInTransaction
+        self.threads = threads
     }
 }
 

@@ -44,17 +44,19 @@ public struct Linter: Sendable {
             .map { FindingSink(rule: $0.id, severity: $0.severity, collector: collector) }
         var statements = 0
 
-        for file in context {
-            for case .statement(let statement) in SQLParser.parse(file).items { _ = model.apply(statement) }
-        }
+        // Context files first (replayed, never reported), then the linted files, parsed ahead on workers.
+        let all = context + files
+        let parser = settings.threads > 1 ? ParallelParser(files: all, workers: settings.threads) : nil
         var directives: [SuppressionDirective] = []
-        for file in files {
+        for (f, file) in all.enumerated() {
+            let isContext = f < context.count
+            let split = parser?.fileSplits[f] ?? SQLParser.split(file)
+            if !isContext { directives += SuppressionDirective.find(in: file, pieces: split.pieces) }
             var session = Session(assumeInTransaction: settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
-            let parsed = SQLParser.parse(file)
-            directives += SuppressionDirective.find(in: file, pieces: parsed.pieces)
-            for item in parsed.items {
+            func handle(_ item: ParsedFile.Item) {
                 switch item {
                 case .statement(let statement):
+                    if isContext { _ = model.apply(statement); return }
                     statements += 1
                     let locks = LockAnalysis.locks(of: statement, model: model)
                     let changes = model.apply(statement)
@@ -65,10 +67,17 @@ public struct Linter: Sendable {
                     }
                     session.advance(past: statement, locks: locks)
                 case .syntaxError(let error):
+                    // A CREATE TABLE the grammar rejects still creates a table, in context files too.
                     model.noteUnparsed(file, piece: error.piece)
+                    if isContext { return }
                     syntaxErrors?.report(SourceAnchor(file: file, range: error.range), error.message,
                                          help: SyntaxErrorRule.help, suggestion: nil)
                 }
+            }
+            split.fileErrors.forEach { handle(.syntaxError($0)) }
+            for p in split.pieces.indices {
+                let items = parser?.items(ofFile: f, piece: p) ?? SQLParser.parse(piece: split.pieces[p], index: p, of: split)
+                items.forEach(handle)
             }
         }
         for (configured, reporter) in zip(rules, reporters) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An inline suppression that silenced a finding, with the reason written after `--`, if any.
 public struct Suppression: Sendable, Equatable {
     public var reason: String?
@@ -40,8 +42,7 @@ struct SuppressionDirective {
     /// Every directive in a file. `pieces` are the byte ranges of its statements (and unparsable chunks),
     /// each including its leading comments, so a directive applies to the statement it precedes.
     static func find(in file: SourceFile, pieces: [Range<Int>]) -> [SuppressionDirective] {
-        guard file.bytes.count >= marker.utf8.count,
-              file.bytes.firstRange(of: Array(marker.utf8)) != nil else { return [] }
+        guard file.contains(marker) else { return [] }
         var directives: [SuppressionDirective] = []
         for token in LibPgQuery.scan(file.bytes) where token.isComment {
             guard let parsed = parse(comment: file.text(token.range)) else { continue }

@@ -70,12 +70,8 @@ enum LibPgQuery {
             let result = pg_query_scan(cText)
             defer { pg_query_free_scan_result(result) }
             if result.error != nil { return [] }
-            guard let scanned = try? PgQuery_ScanResult(serializedBytes: borrowed(result.pbuf), options: decodingOptions) else {
-                return []
-            }
-            return scanned.tokens.map {
-                Token(start: Int($0.start), end: Int($0.end), kind: $0.token, isKeyword: $0.keywordKind != .noKeyword)
-            }
+            guard let data = result.pbuf.data, result.pbuf.len > 0 else { return [] }
+            return ScanResultDecoder.tokens(UnsafeRawBufferPointer(start: data, count: result.pbuf.len))
         }
     }
 

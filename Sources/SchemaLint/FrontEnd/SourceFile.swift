@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
 /// One input file as bytes. Every position the linter reports is computed here, from byte offsets:
 /// lines and columns are 1-based and columns count Unicode scalars, so `é` is one column.
 public final class SourceFile: @unchecked Sendable {
@@ -28,7 +33,8 @@ public final class SourceFile: @unchecked Sendable {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        let lineStart = lineStarts[lo]
+        // A byte order mark is invisible in editors: line 1 counts columns after it.
+        let lineStart = lo == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) && offset >= 3 ? 3 : lineStarts[lo]
         var column = 1
         var i = lineStart
         while i < offset {
@@ -61,6 +67,24 @@ public final class SourceFile: @unchecked Sendable {
             remaining -= 1
         }
         return min(i, bytes.count)
+    }
+
+    /// Whether the bytes contain `needle` (memmem: this runs over every file, so it must be fast).
+    public func contains(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty }
+        return bytes.withUnsafeBufferPointer { haystack in
+            var i = 0
+            let last = haystack.count - pattern.count
+            while i <= last {
+                // memchr finds candidates at memory speed; most files never get past this.
+                guard let hit = memchr(haystack.baseAddress! + i, Int32(first), last - i + 1) else { return false }
+                i = haystack.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if pattern.indices.allSatisfy({ haystack[i + $0] == pattern[$0] }) { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     public func text(_ range: Range<Int>) -> String {

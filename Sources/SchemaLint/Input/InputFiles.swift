@@ -25,7 +25,7 @@ public enum InputFiles {
             var found: [String] = []
             var visited = Set<String>()
             collect(directory: path, into: &found, visited: &visited, problems: &problems)
-            files += found.sorted { naturalLess($0, $1) }
+            files += naturallySorted(found)
         }
         return (files, problems)
     }
@@ -43,7 +43,11 @@ public enum InputFiles {
         for entry in entries where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A dangling link named *.sql is a file the user expects linted: report it, don't skip it.
+                if entry.lowercased().hasSuffix(".sql") { found.append(path) }
+                continue
+            }
             if isDirectory.boolValue {
                 collect(directory: path, into: &found, visited: &visited, problems: &problems)
             } else if entry.lowercased().hasSuffix(".sql") {
@@ -52,41 +56,59 @@ public enum InputFiles {
         }
     }
 
-    /// Compares paths component by component, runs of digits by value: `2` < `10`, `a/2/x` < `a/10/x`.
+    /// Compares paths with runs of digits by value: `2` < `10`, `a/2/x` < `a/10/x`.
     public static func naturalLess(_ a: String, _ b: String) -> Bool {
-        let x = chunks(a), y = chunks(b)
-        for (p, q) in zip(x, y) where p != q {
-            switch (p, q) {
-            case (.number(let m, let ms), .number(let n, let ns)): return m != n ? m < n : ms < ns
-            case (.text(let s), .text(let t)): return s < t
-            case (.number, .text): return true
-            case (.text, .number): return false
+        NaturalKey(a) < NaturalKey(b)
+    }
+
+    /// Sorts paths naturally, computing each key once.
+    public static func naturallySorted(_ paths: [String]) -> [String] {
+        paths.map { (NaturalKey($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// A path cut into runs of digits and of other bytes. Digit runs compare by value (length without
+    /// leading zeros, then digits), other runs bytewise; a digit run sorts before text.
+    struct NaturalKey: Comparable {
+        enum Chunk: Equatable { case text(ArraySlice<UInt8>), number(ArraySlice<UInt8>, zeros: Int) }
+        let chunks: [Chunk]
+
+        init(_ s: String) {
+            let bytes = Array(s.utf8)
+            var chunks: [Chunk] = []
+            var i = 0
+            while i < bytes.count {
+                let start = i
+                let digits = Self.isDigit(bytes[i])
+                while i < bytes.count, Self.isDigit(bytes[i]) == digits { i += 1 }
+                if digits {
+                    var first = start
+                    while first < i - 1, bytes[first] == UInt8(ascii: "0") { first += 1 }
+                    chunks.append(.number(bytes[first..<i], zeros: first - start))
+                } else {
+                    chunks.append(.text(bytes[start..<i]))
+                }
             }
+            self.chunks = chunks
         }
-        return x.count < y.count
-    }
 
-    private enum Chunk: Equatable {
-        case text(String)
-        case number(Decimal, String)
-    }
+        static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
-    private static func chunks(_ s: String) -> [Chunk] {
-        var result: [Chunk] = []
-        var current = ""
-        var inDigits = false
-        func flush() {
-            guard !current.isEmpty else { return }
-            result.append(inDigits ? .number(Decimal(string: current) ?? 0, current) : .text(current))
-            current = ""
+        static func < (x: NaturalKey, y: NaturalKey) -> Bool {
+            for (p, q) in zip(x.chunks, y.chunks) where p != q {
+                switch (p, q) {
+                case (.number(let m, let mz), .number(let n, let nz)):
+                    if m.count != n.count { return m.count < n.count }
+                    if m != n { return m.lexicographicallyPrecedes(n) }
+                    return mz < nz
+                case (.text(let s), .text(let t)): return s.lexicographicallyPrecedes(t)
+                case (.number, .text): return true
+                case (.text, .number): return false
+                }
+            }
+            return x.chunks.count < y.chunks.count
         }
-        for ch in s {
-            let digit = ch.isASCII && ch.isNumber
-            if digit != inDigits { flush(); inDigits = digit }
-            current.append(ch)
-        }
-        flush()
-        return result
+
+        static func == (x: NaturalKey, y: NaturalKey) -> Bool { x.chunks == y.chunks }
     }
 
     /// Reads a file; a failure comes back as a problem for stderr.

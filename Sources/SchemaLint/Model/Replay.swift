@@ -104,10 +104,12 @@ private struct Replay {
         let tableChange = change(for: table)
         changes.append(.createTable(tableChange))
 
-        // Inherited columns (INHERITS, PARTITION OF) come first, as in PostgreSQL.
+        // Columns are collected with a name index: a table can have thousands, and a linear search per
+        // column made replay quadratic. Inherited columns (INHERITS, PARTITION OF) come first, as in PostgreSQL.
+        var columns = ColumnList()
         for parent in create.inhRelations {
             guard case .rangeVar(let rv) = parent.node, let source = model.table(QualifiedName(rv)) else { continue }
-            table.columns.append(contentsOf: source.columns.filter { table.column(named: $0.name) == nil })
+            source.columns.forEach { columns.addIfMissing($0) }
         }
         var constraints: [TableConstraint] = []
         let elements = create.tableElts + create.constraints
@@ -116,14 +118,13 @@ private struct Replay {
             case .columnDef(let def):
                 let range = statement.clauseRange(at: def.location)
                 // PARTITION OF may restate an inherited column only to add options.
-                if !def.hasTypeName, table.column(named: def.colname) != nil {
-                    table.updateColumn(def.colname) { $0.notNull = $0.notNull || def.isNotNull }
+                if !def.hasTypeName, columns.contains(def.colname) {
+                    columns.update(def.colname) { $0.notNull = $0.notNull || def.isNotNull }
                     constraints += columnConstraints(def, range: range)
                     continue
                 }
                 let (column, inline) = columnDefinition(def, range: range)
-                table.columns.removeAll { $0.name == column.name }
-                table.columns.append(column)
+                columns.set(column)
                 changes.append(.addColumn(tableChange, column, via: .createTable))
                 constraints += inline
             case .constraint(let con):
@@ -131,12 +132,11 @@ private struct Replay {
                     constraints.append(c)
                 }
             case .tableLikeClause(let like):
-                if let source = model.table(QualifiedName(like.relation)) {
-                    table.columns.append(contentsOf: source.columns.filter { table.column(named: $0.name) == nil })
-                }
+                model.table(QualifiedName(like.relation))?.columns.forEach { columns.addIfMissing($0) }
             default: break
             }
         }
+        table.columns = columns.all
         for constraint in constraints { addConstraint(constraint, to: tableChange, via: .createTable) }
     }
 
@@ -439,5 +439,23 @@ private struct Replay {
         let name = QualifiedName(move.relation)
         guard model.table(name) != nil else { return }
         model.renameTable(name, to: QualifiedName(schema: move.newschema, name: name.name))
+    }
+}
+
+/// Columns in order with an index by name, for building a table in linear time.
+private struct ColumnList {
+    private(set) var all: [Column] = []
+    private var positions: [String: Int] = [:]
+
+    func contains(_ name: String) -> Bool { positions[name] != nil }
+
+    mutating func set(_ column: Column) {
+        if let i = positions[column.name] { all[i] = column } else { positions[column.name] = all.count; all.append(column) }
+    }
+
+    mutating func addIfMissing(_ column: Column) { if !contains(column.name) { set(column) } }
+
+    mutating func update(_ name: String, _ change: (inout Column) -> Void) {
+        if let i = positions[name] { change(&all[i]) }
     }
 }

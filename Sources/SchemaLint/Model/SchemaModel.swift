@@ -27,8 +27,12 @@ public final class SchemaModel: @unchecked Sendable {
     /// Tables whose CREATE TABLE the run has seen: the only ones whole-schema rules may judge.
     public var createdTables: [Table] { tables.filter { $0.created != nil } }
 
+    /// Each table's index keys in creation order, kept up to date by every change: rules ask per table,
+    /// on every statement, so this must not cost a pass over all indexes.
+    private var indexKeysByTable: [QualifiedName: [QualifiedName]] = [:]
+
     public func indexes(on table: QualifiedName) -> [Index] {
-        indexOrder.compactMap { indexesByName[$0] }.filter { $0.table == table }
+        indexKeysByTable[table]?.compactMap { indexesByName[$0] } ?? []
     }
 
     public var indexes: [Index] { indexOrder.compactMap { indexesByName[$0] } }
@@ -54,8 +58,10 @@ public final class SchemaModel: @unchecked Sendable {
     func removeTable(_ name: QualifiedName) {
         tablesByName[name] = nil
         tableOrder.removeAll { $0 == name }
-        for key in indexOrder where indexesByName[key]?.table == name { indexesByName[key] = nil }
-        indexOrder.removeAll { indexesByName[$0] == nil }
+        let keys = Set(indexKeysByTable.removeValue(forKey: name) ?? [])
+        guard !keys.isEmpty else { return }
+        keys.forEach { indexesByName[$0] = nil }
+        indexOrder.removeAll { keys.contains($0) }
     }
 
     func renameTable(_ old: QualifiedName, to new: QualifiedName) {
@@ -63,22 +69,30 @@ public final class SchemaModel: @unchecked Sendable {
         table.name = new
         tablesByName[new] = table
         if let i = tableOrder.firstIndex(of: old) { tableOrder[i] = new }
-        for key in indexOrder where indexesByName[key]?.table == old {
-            indexesByName[key]?.table = new
+        var keys = indexKeysByTable.removeValue(forKey: old) ?? []
+        for (i, key) in keys.enumerated() {
+            guard var index = indexesByName.removeValue(forKey: key) else { continue }
+            index.table = new
+            // Indexes move schema with their table.
+            let moved = QualifiedName(schema: new.schema, name: key.name)
+            indexesByName[moved] = index
+            keys[i] = moved
+            if moved != key, let j = indexOrder.firstIndex(of: key) { indexOrder[j] = moved }
         }
-        // Indexes move schema with their table.
-        if old.schema != new.schema {
-            for (i, key) in indexOrder.enumerated() where indexesByName[key]?.table == new && key.schema == old.schema {
-                let moved = QualifiedName(schema: new.schema, name: key.name)
-                indexesByName[moved] = indexesByName.removeValue(forKey: key)
-                indexOrder[i] = moved
-            }
-        }
+        if !keys.isEmpty { indexKeysByTable[new, default: []] += keys }
     }
 
     func addIndex(_ index: Index) {
         let key = QualifiedName(schema: index.table.schema, name: index.name)
-        if indexesByName[key] == nil { indexOrder.append(key) }
+        if let existing = indexesByName[key] {
+            if existing.table != index.table {
+                indexKeysByTable[existing.table]?.removeAll { $0 == key }
+                indexKeysByTable[index.table, default: []].append(key)
+            }
+        } else {
+            indexOrder.append(key)
+            indexKeysByTable[index.table, default: []].append(key)
+        }
         indexesByName[key] = index
     }
 
@@ -86,6 +100,7 @@ public final class SchemaModel: @unchecked Sendable {
     func removeIndex(_ name: QualifiedName) -> Index? {
         guard let index = indexesByName.removeValue(forKey: name) else { return nil }
         indexOrder.removeAll { $0 == name }
+        indexKeysByTable[index.table]?.removeAll { $0 == name }
         return index
     }
 
@@ -95,5 +110,6 @@ public final class SchemaModel: @unchecked Sendable {
         let key = QualifiedName(schema: name.schema, name: newName)
         indexesByName[key] = index
         if let i = indexOrder.firstIndex(of: name) { indexOrder[i] = key }
+        if let i = indexKeysByTable[index.table]?.firstIndex(of: name) { indexKeysByTable[index.table]?[i] = key }
     }
 }

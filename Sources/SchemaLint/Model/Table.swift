@@ -108,7 +108,7 @@ public struct Index: Sendable {
 
 public final class Table: @unchecked Sendable {
     public var name: QualifiedName
-    public var columns: [Column] = []
+    public var columns: [Column] = [] { didSet { positions = nil } }
     public var constraints: [TableConstraint] = []
     /// Where `CREATE TABLE` was seen; nil for a table known only from ALTER statements.
     public var created: SourceAnchor?
@@ -126,10 +126,30 @@ public final class Table: @unchecked Sendable {
 
     init(name: QualifiedName) { self.name = name }
 
-    public func column(named name: String) -> Column? { columns.first { $0.name == name } }
+    /// Column positions by name and by definition, built on first use after a change: rules look columns
+    /// up once per column, and a linear search made a table with thousands of columns quadratic.
+    private var positions: (byName: [String: Int], byOrigin: [ObjectIdentifier: Int])?
+
+    private var index: (byName: [String: Int], byOrigin: [ObjectIdentifier: Int]) {
+        if let positions { return positions }
+        var byName: [String: Int] = [:], byOrigin: [ObjectIdentifier: Int] = [:]
+        for (i, column) in columns.enumerated() {
+            if byName[column.name] == nil { byName[column.name] = i }
+            byOrigin[ObjectIdentifier(column.origin)] = i
+        }
+        positions = (byName, byOrigin)
+        return (byName, byOrigin)
+    }
+
+    public func column(named name: String) -> Column? { index.byName[name].map { columns[$0] } }
+
+    /// The column a definition became (it keeps its identity through renames and type changes).
+    public func column(withOrigin origin: ObjectIdentity) -> Column? {
+        index.byOrigin[ObjectIdentifier(origin)].map { columns[$0] }
+    }
 
     func updateColumn(_ name: String, _ change: (inout Column) -> Void) {
-        if let i = columns.firstIndex(where: { $0.name == name }) { change(&columns[i]) }
+        if let i = index.byName[name] { change(&columns[i]) }
     }
 
     public var primaryKey: TableConstraint? { constraints.first { $0.kind == .primaryKey } }

@@ -22,7 +22,7 @@ extension StatementContext {
         changes.compactMap { change in
             switch change {
             case .addColumn(let target, let column, _):
-                let current = target.table.columns.first { $0.origin === column.origin }
+                let current = target.table.column(withOrigin: column.origin)
                 return ColumnWrite(table: target.table, column: current ?? column, name: column.name, type: column.type,
                                    anchor: column.anchor, isTypeChange: false)
             case .alterColumnType(let target, let name, _, let type, let anchor):
@@ -58,7 +58,7 @@ extension SchemaModel {
     /// or its table has been dropped.
     func current(_ table: Table, column origin: ObjectIdentity) -> Column? {
         guard self.table(table.name) === table else { return nil }
-        return table.columns.first { $0.origin === origin }
+        return table.column(withOrigin: origin)
     }
 
     /// Whether this table is still in the model (not dropped, possibly renamed).

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// Input a linter meets in the wild, or that an attacker could craft: every case ends with a clear message
+/// (with file:line:col where there is a position), a documented exit code, no crash and no hang, and the
+/// other statements and files still linted.
+@Suite("Hostile input")
+struct HostileInputTests {
+    /// A scratch folder with the given files (bytes), removed after the test.
+    static func folder(_ files: [String: [UInt8]]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schemalint-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, bytes) in files {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        return dir
+    }
+
+    static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    /// A statement with a known finding, to show linting went on around the hostile part.
+    static let marker = "CREATE TABLE walk (id bigint PRIMARY KEY, at timestamp NOT NULL);\n"
+
+    static func lint(_ files: [String: [UInt8]], args: [String] = ["."]) throws -> RunResult {
+        let dir = try folder(files)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        return try CLI.run(["--format", "gcc"] + args, in: dir, timeout: 300)
+    }
+
+    static func expectNoCrash(_ run: RunResult, exit codes: Set<Int32> = [0, 1]) {
+        #expect(!run.signalled && !run.timedOut, "\(run)")
+        #expect(codes.contains(run.exitCode), "\(run)")
+        #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"), "\(run)")
+    }
+
+    @Test("An empty file, and one of only blanks and comments, are clean")
+    func emptyAndCommentsOnly() throws {
+        let run = try Self.lint(["empty.sql": [], "blank.sql": Self.bytes("  \n\n-- nothing\n/* at /* all */ */\n")])
+        Self.expectNoCrash(run, exit: [0])
+        #expect(run.stdout.isEmpty, "\(run)")
+    }
+
+    @Test("NUL bytes: reported at their position, the rest linted")
+    func nulBytes() throws {
+        let run = try Self.lint(["bin.sql": Self.bytes("SELECT 1;\n") + [0, 0, 0xFF] + Self.bytes(";\n" + Self.marker)])
+        Self.expectNoCrash(run)
+        #expect(run.stdout.contains("bin.sql:2:1: error: NUL byte in input"), "\(run)")
+        #expect(run.stdout.contains("bin.sql:2:3: error: invalid UTF-8"), "\(run)")
+        #expect(run.stdout.contains("bin.sql:3:43: warning: Column \"walk.at\""), "\(run)")
+    }
+
+    @Test("Invalid UTF-8: reported at the first bad byte, the statement still linted")
+    func invalidUTF8() throws {
+        let run = try Self.lint(["latin1.sql": Self.bytes("CREATE TABLE walk (note text DEFAULT 'caf") + [0xE9]
+                                    + Self.bytes("', at timestamp);\n")])
+        Self.expectNoCrash(run)
+        #expect(run.stdout.contains("latin1.sql:1:42: error: invalid UTF-8 byte sequence"), "\(run)")
+        #expect(run.stdout.contains("latin1.sql:1:46: warning: Column \"walk.at\""), "\(run)")
+    }
+
+    @Test("A UTF-8 byte order mark is not a syntax error and does not shift columns")
+    func byteOrderMark() throws {
+        let run = try Self.lint(["bom.sql": [0xEF, 0xBB, 0xBF] + Self.bytes(Self.marker)])
+        Self.expectNoCrash(run)
+        #expect(!run.stdout.contains("syntax-error"), "\(run)")
+        #expect(run.stdout.contains("bom.sql:1:43: warning: Column \"walk.at\""), "\(run)")
+    }
+
+    @Test("CRLF line endings: lines and columns as an editor shows them")
+    func crlf() throws {
+        let run = try Self.lint(["crlf.sql": Self.bytes("-- é\r\nCREATE TABLE walk (\r\n  id bigint,\r\n  at timestamp\r\n);\r\n")])
+        Self.expectNoCrash(run)
+        #expect(run.stdout.contains("crlf.sql:4:3: warning: Column \"walk.at\""), "\(run)")
+    }
+
+    @Test("Unterminated string, comment, quoted name and dollar quote: one error there, earlier statements linted",
+          arguments: [
+            ("SELECT 'never closed;\n", "unterminated quoted string"),
+            ("/* never closed\n", "unterminated /* comment"),
+            ("CREATE TABLE \"never (id int);\n", "unterminated quoted identifier"),
+            ("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1;\n", "unterminated dollar-quoted string"),
+          ])
+    func unterminated(_ tail: String, _ message: String) throws {
+        let run = try Self.lint(["u.sql": Self.bytes(Self.marker + tail)])
+        Self.expectNoCrash(run)
+        #expect(run.stdout.contains("u.sql:1:43: warning: Column \"walk.at\""), "\(run)")
+        #expect(run.stdout.contains("u.sql:2:") && run.stdout.contains(message), "\(run)")
+        #expect(run.stdout.split(separator: "\n").allSatisfy { !$0.contains("\n") }, "one line per finding")
+    }
+
+    @Test("psql meta-commands, COPY data and :variables are psql's, not syntax errors")
+    func psqlScript() throws {
+        let script = """
+            \\set ON_ERROR_STOP 1
+            \\connect app
+            CREATE TABLE walk (id bigint PRIMARY KEY, at timestamp NOT NULL);
+            COPY walk (id, at) FROM stdin;
+            1\t2024-01-01 10:00
+            \\.
+            \\i other.sql
+            SELECT :max_rows, :'name', :"column", '10:30'::time, (ARRAY[1,2,3])[1:2];
+            CREATE TABLE dog (id bigint PRIMARY KEY, born timestamp);
+
+            """
+        let run = try Self.lint(["m.sql": Self.bytes(script)])
+        Self.expectNoCrash(run)
+        #expect(!run.stdout.contains("syntax-error"), "\(run)")
+        #expect(run.stdout.contains("m.sql:3:43: warning: Column \"walk.at\""), "\(run)")
+        #expect(run.stdout.contains("m.sql:9:42: warning: Column \"dog.born\""), "\(run)")
+    }
+
+    @Test("An expression nested 10,000 deep: a clear error, no stack overflow")
+    func deepNesting() throws {
+        let deep = "SELECT " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000) + ";\n"
+        let run = try Self.lint(["deep.sql": Self.bytes(deep + Self.marker)])
+        Self.expectNoCrash(run)
+        #expect(run.stdout.contains("deep.sql:1:") && run.stdout.contains("error:"), "\(run)")
+        #expect(run.stdout.contains("deep.sql:2:43: warning: Column \"walk.at\""), "\(run)")
+    }
+
+    @Test("A 1 MB single statement and a 50 MB file lint to the end")
+    func largeInputs() throws {
+        let columns = (0..<90_000).map { "c\($0) text" }.joined(separator: ", ")
+        let wide = "CREATE TABLE wide (" + columns + ", at timestamp);\n"
+        #expect(wide.utf8.count > 1_000_000)
+        var big = ""
+        big.reserveCapacity(52_000_000)
+        var i = 0
+        while big.utf8.count < 50_000_000 {
+            big += "CREATE TABLE t\(i) (id bigint PRIMARY KEY, name text NOT NULL, note text, total numeric(12,2));\n"
+            big += "INSERT INTO t\(i) (id, name) VALUES " + (0..<40).map { "(\($0), 'name \($0)')" }.joined(separator: ", ") + ";\n"
+            i += 1
+        }
+        big += Self.marker
+        let run = try Self.lint(["wide.sql": Self.bytes(wide), "big.sql": Self.bytes(big)], args: ["--format", "json", "."])
+        Self.expectNoCrash(run)
+        let summary = try #require(run.json?["summary"] as? [String: Any], "\(run.stderr)")
+        #expect(summary["statements"] as? Int == 2 * i + 2)
+        #expect(run.stdout.contains("Column \\\"wide.at\\\""))
+        #expect(run.stdout.contains("Column \\\"walk.at\\\""))
+    }
+
+    @Test("A folder with a dangling link, a symlink loop, and a missing path: reported, the rest linted, exit 2")
+    func unreadableAndLoops() throws {
+        let other = "CREATE TABLE dog (id bigint PRIMARY KEY, at timestamp NOT NULL);\n"
+        let dir = try Self.folder(["a.sql": Self.bytes(Self.marker), "sub/b.sql": Self.bytes(other)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("sub/loop").path, withDestinationPath: dir.path)
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("gone.sql").path, withDestinationPath: "/nonexistent/x.sql")
+        let run = try CLI.run(["--format", "gcc", ".", "missing.sql"], in: dir, timeout: 60)
+        Self.expectNoCrash(run, exit: [2])
+        #expect(run.stdout.contains("./a.sql:1:43: warning"), "\(run)")
+        #expect(run.stdout.contains("./sub/b.sql:1:42: warning: Column \"dog.at\""), "\(run)")
+        #expect(run.stderrLines.contains { $0.hasPrefix("schemalint: error: ./gone.sql:") }, "\(run)")
+        #expect(run.stderrLines.contains { $0.hasPrefix("schemalint: error: missing.sql: no such file") }, "\(run)")
+        #expect(run.stderrLines.count == 2, "\(run)")
+    }
+}
