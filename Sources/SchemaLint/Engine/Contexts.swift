@@ -23,16 +23,22 @@ struct FindingSink {
     let rule: String
     let severity: Severity
     let collector: DiagnosticCollector
+    /// The convention for suggestions: a safety rule's is the statement rewritten (it replaces the statement);
+    /// any other rule's is SQL to add after it.
+    var suggestionReplacesStatement = false
 
-    func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?, object: String? = nil) {
+    func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?, object: String? = nil,
+                statement: Range<Int>? = nil) {
         collector.add(rule: rule, severity: severity, anchor: anchor, message: message, help: help, suggestion: suggestion,
-                      object: object)
+                      object: object, statement: statement, replacesStatement: suggestionReplacesStatement)
     }
 
     func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?, object: String?,
-                unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool) {
+                statement: Range<Int>? = nil, unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool) {
         collector.deferUntilFinalModel { model in
-            if stillHolds(model) { report(anchor, message, help: help, suggestion: suggestion, object: object) }
+            if stillHolds(model) {
+                report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement)
+            }
         }
     }
 }
@@ -54,19 +60,19 @@ public struct StatementContext {
     public func report(_ range: Range<Int>, _ message: String, help: String, suggestion: String? = nil,
                        object: String? = nil) {
         reporter.report(SourceAnchor(file: statement.file, range: range), message, help: help, suggestion: suggestion,
-                        object: object)
+                        object: object, statement: statement.contentRange)
     }
 
     public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil,
                        object: String? = nil) {
-        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object)
+        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement.contentRange)
     }
 
     /// Reports a finding that stands only while its problem does: `stillHolds` is asked once, on the final model
     /// of the run, so a later statement that fixes it (ALTER COLUMN … TYPE, a rename, a DROP) withdraws it.
     public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil,
                        object: String? = nil, unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool) {
-        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object, unlessFixedLater: stillHolds)
+        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement.contentRange, unlessFixedLater: stillHolds)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A finding, located. Reporters see only these and the rule catalogue.
 public struct Diagnostic: Sendable, Equatable {
     public var rule: String
@@ -6,6 +8,8 @@ public struct Diagnostic: Sendable, Equatable {
     public var help: String?
     /// SQL that fixes the finding, where the fix is mechanical.
     public var suggestion: String?
+    /// The suggestion as an edit of the file (SARIF `fixes`): the statement replaced, or the SQL added after it.
+    public var suggestionEdit: SuggestionEdit?
     /// The path as given on the command line (or `--stdin-filename`).
     public var file: String
     public var start: SourcePosition
@@ -51,13 +55,50 @@ final class DiagnosticCollector: @unchecked Sendable {
     }
 
     func add(rule: String, severity: Severity, anchor: SourceAnchor, message: String, help: String?, suggestion: String?,
-             object: String? = nil) {
+             object: String? = nil, statement: Range<Int>? = nil, replacesStatement: Bool = false) {
         let file = anchor.file
         guard !silenced.contains(ObjectIdentifier(file)) else { return }
-        diagnostics.append(Diagnostic(rule: rule, severity: severity, message: message, help: help,
-                                      suggestion: suggestion, file: file.path,
-                                      start: file.position(ofByte: anchor.range.lowerBound),
-                                      end: file.position(ofByte: anchor.range.upperBound),
-                                      byteRange: anchor.range, object: object))
+        var diagnostic = Diagnostic(rule: rule, severity: severity, message: message, help: help,
+                                    suggestion: suggestion, file: file.path,
+                                    start: file.position(ofByte: anchor.range.lowerBound),
+                                    end: file.position(ofByte: anchor.range.upperBound),
+                                    byteRange: anchor.range, object: object)
+        if let suggestion, let statement {
+            diagnostic.suggestionEdit = SuggestionEdit.make(suggestion, statement: statement, replacing: replacesStatement,
+                                                            in: file)
+        } else if let suggestion {
+            // Whole-schema findings have no statement: their suggestion is a statement of its own, added at the end.
+            let end = file.position(ofByte: file.bytes.count)
+            let newline = file.bytes.last == UInt8(ascii: "\n") || file.bytes.isEmpty ? "" : "\n"
+            diagnostic.suggestionEdit = SuggestionEdit(start: end, end: end, text: newline + suggestion + "\n",
+                                                       replacesStatement: false)
+        }
+        diagnostics.append(diagnostic)
+    }
+}
+
+/// A suggestion as a text edit: replace `start..<end` (empty for an insertion) with `text`.
+public struct SuggestionEdit: Sendable, Equatable {
+    public var start: SourcePosition
+    public var end: SourcePosition
+    public var text: String
+    public var replacesStatement: Bool
+
+    /// A safety rule's suggestion rewrites the statement (its `;` stays); any other rule's is added after the
+    /// statement's `;`.
+    static func make(_ suggestion: String, statement: Range<Int>, replacing: Bool, in file: SourceFile) -> SuggestionEdit {
+        if replacing {
+            var text = suggestion.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.hasSuffix(";") { text.removeLast() }
+            return SuggestionEdit(start: file.position(ofByte: statement.lowerBound),
+                                  end: file.position(ofByte: statement.upperBound), text: text, replacesStatement: true)
+        }
+        var at = statement.upperBound
+        var i = at
+        while i < file.bytes.count, [9, 10, 13, 32].contains(file.bytes[i]) { i += 1 }
+        if i < file.bytes.count, file.bytes[i] == UInt8(ascii: ";") { at = i + 1 }
+        let position = file.position(ofByte: at)
+        return SuggestionEdit(start: position, end: position, text: (at == statement.upperBound ? ";" : "") + "\n" + suggestion,
+                              replacesStatement: false)
     }
 }

@@ -39,7 +39,10 @@ public struct Linter: Sendable {
         let collector = DiagnosticCollector()
         collector.silenced = Set(context.map(ObjectIdentifier.init))
         let model = SchemaModel()
-        let reporters = rules.map { FindingSink(rule: $0.id, severity: $0.severity, collector: collector) }
+        let reporters = rules.map {
+            FindingSink(rule: $0.id, severity: $0.severity, collector: collector,
+                        suggestionReplacesStatement: type(of: $0.rule).metadata.category == .safety)
+        }
         let syntaxErrors = rules.first { $0.id == SyntaxErrorRule.id }
             .map { FindingSink(rule: $0.id, severity: $0.severity, collector: collector) }
         var statements = 0

@@ -33,17 +33,20 @@ public struct SARIFReporter: Reporter {
                 ]))] + (d.object.map { [("logicalLocations", .array([.object([("fullyQualifiedName", .string($0))])]))] } ?? []))])),
                 ("partialFingerprints", .object([("schemalint/v1", .string(d.fingerprint))])),
             ]
-            if let suggestion = d.suggestion {
-                // The suggestion is SQL to add after the statement: an insertion at the end of the finding's line.
-                let at = SourcePosition(line: d.end.line + 1, column: 1)
+            if let edit = d.suggestionEdit {
+                let region: JSONValue = .object([
+                    ("startLine", .int(edit.start.line)), ("startColumn", .int(edit.start.column)),
+                    ("endLine", .int(edit.end.line)), ("endColumn", .int(edit.end.column)),
+                ])
+                let description = (edit.replacesStatement ? "Replace the statement with: " : "Add after the statement: ")
+                    + (d.suggestion ?? edit.text)
                 members.append(("fixes", .array([.object([
-                    ("description", .object([("text", .string("Add: \(suggestion)"))])),
+                    ("description", .object([("text", .string(description))])),
                     ("artifactChanges", .array([.object([
                         ("artifactLocation", .object([("uri", .string(Self.uri(d.file)))])),
                         ("replacements", .array([.object([
-                            ("deletedRegion", .object([("startLine", .int(at.line)), ("startColumn", .int(1)),
-                                                       ("endLine", .int(at.line)), ("endColumn", .int(1))])),
-                            ("insertedContent", .object([("text", .string(suggestion + "\n"))])),
+                            ("deletedRegion", region),
+                            ("insertedContent", .object([("text", .string(edit.text))])),
                         ])])),
                     ])])),
                 ])])))
