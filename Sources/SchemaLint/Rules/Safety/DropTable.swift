@@ -17,6 +17,10 @@ public struct DropTable: Rule {
         ],
         good: [
             RuleExample("""
+                DROP TABLE IF EXISTS public.walk;
+                CREATE TABLE public.walk (id bigint PRIMARY KEY);
+                """, note: "A script that re-creates what it drops (pg_dump --clean) removes no live table."),
+            RuleExample("""
                 CREATE TABLE walk_import (id bigint, payload jsonb);
                 DROP TABLE walk_import;
                 """, note: "The table is new in this file (a scratch table)."),
@@ -35,11 +39,18 @@ public struct DropTable: Rule {
         guard let anchor, let first = tables.first else { return }
         let names = tables.map(\.quoted).joined(separator: ", ")
         let what = tables.count == 1 ? "table \(names)" : "tables \(names)"
+        // `DROP TABLE IF EXISTS` of a table this file creates again (pg_dump --clean, a rebuild script) re-creates
+        // the schema rather than removing a live table: withdrawn once the run shows the re-creation.
+        let file = statement.statement.file
+        let recreatable = Safety.dropsIfExists(statement.statement)
         statement.report(
             at: anchor,
             "Dropping \(what) breaks application code that still uses \(tables.count == 1 ? "it" : "them") and deletes the data; it \(Safety.lockPhrase(.accessExclusive, on: names))",
             help: "1. Deploy code that no longer uses the table; 2. keep a backup (or rename it to e.g. \(first.name)_old first "
                 + "and drop it a release later, so a missed caller fails loudly but the data survives); 3. drop it with a short lock_timeout.",
-            object: first.object)
+            object: first.object,
+            unlessFixedLater: { [tables] model in
+                !(recreatable && tables.allSatisfy { model.table($0)?.introduced?.file === file })
+            })
     }
 }

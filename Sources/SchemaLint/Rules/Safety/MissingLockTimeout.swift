@@ -55,13 +55,18 @@ public struct MissingLockTimeout: Rule {
               let lock = statement.locks.filter({ !$0.isNewInFile && $0.mode >= .share }).max(by: { $0.mode < $1.mode })
         else { return }
         let text = statement.statement.text(statement.statement.contentRange)
+        // A table this file creates later (pg_dump --clean drops and re-creates everything) is not live: withdrawn
+        // once the run shows the re-creation.
+        let file = statement.statement.file
+        let table = lock.table
         statement.report(
-            statement.statement.safetyHead,
+            at: SourceAnchor(file: file, range: statement.statement.safetyHead),
             "No lock_timeout is set, and this statement \(Safety.lockPhrase(lock.mode, on: lock.target)): while it waits for running "
                 + "transactions, everything it blocks queues behind it",
             help: "Start the migration with SET lock_timeout = '2s'; (or SET LOCAL inside the transaction) so a statement that "
                 + "cannot get its lock quickly fails instead of stalling the table; then retry the migration.",
             suggestion: "SET lock_timeout = '2s';\n" + text + ";",
-            object: lock.viaIndex == nil ? lock.table.object : nil)
+            object: lock.viaIndex == nil ? lock.table.object : nil,
+            unlessFixedLater: { model in model.table(table)?.introduced?.file !== file })
     }
 }

@@ -40,6 +40,14 @@ enum Safety {
         + "transaction, it gives up (retry later) instead of queueing every other query behind it."
 }
 
+extension Safety {
+    /// `DROP … IF EXISTS`.
+    static func dropsIfExists(_ statement: Statement) -> Bool {
+        if case .dropStmt(let drop) = statement.node.node { return drop.missingOk }
+        return false
+    }
+}
+
 extension Statement {
     /// From the start of the statement through the name of the table it acts on (`ALTER TABLE walk`,
     /// `CREATE INDEX walk_idx ON walk`), or its first line: a short anchor for statement-level findings.
