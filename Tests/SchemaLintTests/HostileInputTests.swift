@@ -159,3 +159,18 @@ struct HostileInputTests {
         #expect(run.stderrLines.count == 2, "\(run)")
     }
 }
+
+/// Statements are parsed on worker threads; the output must not depend on how many.
+@Suite("Parallel parsing")
+struct ParallelParsingTests {
+    @Test("Output with 1, 2 and 4 parsing threads is byte-for-byte the same", arguments: ["lemmy/migrations", "pg-regress-15"])
+    func threadsDoNotChangeOutput(_ corpus: String) throws {
+        let path = TestPaths.corpus.appendingPathComponent(corpus).path
+        try #require(FileManager.default.fileExists(atPath: path), "corpus missing: \(path)")
+        let runs = try ["1", "2", "4"].map { try CLI.run(["--format", "json", "--threads", $0, path], timeout: 300) }
+        for run in runs { #expect(!run.signalled && (run.exitCode == 0 || run.exitCode == 1), "\(run)") }
+        #expect(runs[0].stdoutData.count > 1000)
+        #expect(runs[0].stdoutData == runs[1].stdoutData)
+        #expect(runs[0].stdoutData == runs[2].stdoutData)
+    }
+}
