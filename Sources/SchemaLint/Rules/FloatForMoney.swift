@@ -46,7 +46,7 @@ public struct FloatForMoney: Rule {
             let rule = self
             statement.report(write, "Column \(write.quoted) holds money but is \(write.type), which rounds",
                 help: "Use numeric(12,2) (or bigint counting cents): floating point cannot store 0.10 exactly.",
-                suggestion: "ALTER TABLE \(SQLText.name(write.table.name)) ALTER COLUMN \(SQLText.ident(write.name)) TYPE \(target);",
+                suggestion: write.retyped(to: target),
                 stillBad: { column, _ in column.type.isFloatingPoint && rule.isMoney(column.name) })
         }
     }

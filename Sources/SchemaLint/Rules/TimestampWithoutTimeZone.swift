@@ -33,7 +33,7 @@ public struct TimestampWithoutTimeZone: Rule {
             let target = (fixed.modifiers.isEmpty ? "timestamptz" : "timestamptz(\(fixed.modifiers[0]))") + (fixed.isArray ? "[]" : "")
             statement.report(write, "Column \(write.quoted) is \(write.type)",
                 help: "Use timestamptz\(write.type.isArray ? "[]" : ""): it stores an instant, not a wall-clock reading.",
-                suggestion: "ALTER TABLE \(SQLText.name(write.table.name)) ALTER COLUMN \(SQLText.ident(write.name)) TYPE \(target);",
+                suggestion: write.retyped(to: target),
                 stillBad: { column, _ in column.type.isTimestampWithoutTimeZone })
         }
     }

@@ -29,7 +29,7 @@ public struct CharType: Rule {
             fixed.name = fixed.modifiers.isEmpty ? "text" : "varchar"
             statement.report(write, "Column \(write.quoted) is \(write.type), which pads values with spaces",
                 help: "Use \(fixed) (or text with a CHECK on its length): same storage, no padding.",
-                suggestion: "ALTER TABLE \(SQLText.name(write.table.name)) ALTER COLUMN \(SQLText.ident(write.name)) TYPE \(fixed);",
+                suggestion: write.retyped(to: "\(fixed)"),
                 stillBad: { column, _ in column.type.name == "bpchar" && column.type.schema == nil })
         }
     }

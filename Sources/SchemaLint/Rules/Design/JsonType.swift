@@ -33,7 +33,7 @@ public struct JsonType: Rule {
             let jsonb = write.type.isArray ? "jsonb[]" : "jsonb"
             statement.report(write, "Column \(write.quoted) is \(write.type)",
                 help: "Use \(jsonb): parsed once, comparable, and indexable with GIN.",
-                suggestion: "ALTER TABLE \(SQLText.name(write.table.name)) ALTER COLUMN \(SQLText.ident(write.name)) TYPE \(jsonb);",
+                suggestion: write.retyped(to: jsonb),
                 stillBad: { column, _ in column.type.name == "json" && column.type.schema == nil })
         }
     }

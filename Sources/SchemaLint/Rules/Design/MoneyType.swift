@@ -27,7 +27,7 @@ public struct MoneyType: Rule {
             let fixed = write.type.isArray ? "numeric(12,2)[]" : "numeric(12,2)"
             statement.report(write, "Column \(write.quoted) is money",
                 help: "Use \(fixed) (with a currency column if there can be several), or bigint counting cents.",
-                suggestion: "ALTER TABLE \(SQLText.name(write.table.name)) ALTER COLUMN \(SQLText.ident(write.name)) TYPE \(fixed);",
+                suggestion: write.retyped(to: fixed),
                 stillBad: { column, _ in column.type.name == "money" && column.type.schema == nil })
         }
     }

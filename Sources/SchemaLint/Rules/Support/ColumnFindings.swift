@@ -14,6 +14,11 @@ struct ColumnWrite {
     var object: String { table.name.object(column: name) }
     /// `"walk.scheduled_at"`.
     var quoted: String { table.name.column(name) }
+
+    /// The statement that changes this column to `type` (the suggested fix of every rule about a column's type).
+    func retyped(to type: String) -> String {
+        "ALTER TABLE \(SQLText.name(table.name)) ALTER COLUMN \(SQLText.ident(name)) TYPE \(type);"
+    }
 }
 
 extension StatementContext {
