@@ -1,6 +1,9 @@
 // swift-tools-version:5.9
 import PackageDescription
 
+/// PostgreSQL 15's server headers (Debian's postgresql-server-dev-15): `postgres.h`, `nodes/parsenodes.h`, …
+let postgresServerHeaders = "/usr/include/postgresql/15/server"
+
 let package = Package(
     name: "schemalint",
     platforms: [.macOS(.v13)],
@@ -10,25 +13,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         // `.schemalint.toml`, read only by the SchemaLintTOML target.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // Debian's libpg-query-dev: header in /usr/include, libpg_query.so in the default path.
+        // Debian's libpg-query-dev (pg_query.h, libpg_query) and postgresql-server-dev-15 (PostgreSQL's parse-tree
+        // structs, which the front end reads in place).
         .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
-        // Swift types generated from pg_query.proto by scripts/regenerate-proto (committed, never built in CI).
-        .target(
-            name: "PgQueryProto",
-            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]
-        ),
         .target(
             name: "SchemaLint",
-            dependencies: [
-                "CPgQuery", "PgQueryProto",
-                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-                "SchemaLintTOML",
-            ]
+            dependencies: ["CPgQuery", "SchemaLintTOML"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(postgresServerHeaders)"])]
         ),
         // TOMLKit behind a plain-Swift API, imported @_implementationOnly so its extensions on String, Int, Array…
         // never reach SchemaLint's type checking (see TOMLReader.swift).

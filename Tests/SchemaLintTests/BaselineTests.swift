@@ -149,7 +149,7 @@ struct BaselineTests {
 
     @Test("Statement fingerprints ignore whitespace, comments and constants, not names or types")
     func fingerprints() {
-        func fp(_ sql: String) -> String { StatementFingerprinter.fingerprint(Array(sql.utf8)) }
+        func fp(_ sql: String) -> String { StatementFingerprinter.fingerprint(Array(sql.utf8)[...]) }
         let base = fp("CREATE TABLE walk (id bigint PRIMARY KEY, fee real DEFAULT 1)")
         #expect(base == fp("-- note\nCREATE   TABLE walk (\n  id bigint PRIMARY KEY,\n  fee real DEFAULT 2\n)"))
         #expect(base != fp("CREATE TABLE walk (id bigint PRIMARY KEY, fee numeric DEFAULT 1)"))

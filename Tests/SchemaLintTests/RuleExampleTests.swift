@@ -127,6 +127,12 @@ struct RuleExampleTests {
             #expect(!m.bad.isEmpty, "\(m.id) has no bad example")
             #expect(!m.good.isEmpty, "\(m.id) has no good example")
             #expect(RuleRegistry.rule(id: m.id).map(ObjectIdentifier.init) == ObjectIdentifier(rule), "RuleRegistry.rule(id: \"\(m.id)\") finds another rule")
+            // The engine calls a statement rule only for what it declares it reads; the syntax rules are the engine's own.
+            if m.scope == .statement, m.category != .syntax {
+                #expect(!rule.triggers.isEmpty, "\(m.id) is a statement rule but declares no triggers, so it is never called")
+            } else {
+                #expect(rule.triggers.isEmpty, "\(m.id) is not a statement rule but declares triggers")
+            }
 
             let optionKeys = Set(rule.defaultOptionValues.map(\.key))
             let documented = Set(rule.optionDocumentation.keys)

@@ -18,7 +18,7 @@ final class StatementFingerprinter {
             if ranges[mid].lowerBound <= offset { lo = mid } else { hi = mid - 1 }
         }
         if let known = cache[id]?[lo] { return known }
-        let value = Self.fingerprint(Array(file.bytes[ranges[lo]]))
+        let value = Self.fingerprint(file.bytes[ranges[lo]])
         cache[id, default: [:]][lo] = value
         return value
     }
@@ -26,10 +26,10 @@ final class StatementFingerprinter {
     private static func split(_ file: SourceFile) -> [Range<Int>] {
         let bytes = file.bytes.map { $0 == 0 ? UInt8(ascii: " ") : $0 }
         let ranges: [Range<Int>]
-        switch LibPgQuery.splitWithParser(bytes) {
-        case .success(let r): ranges = r
+        switch LibPgQuery.parse(bytes[...], base: 0) {
+        case .success(let statements): ranges = statements.map(\.range)
         case .failure:
-            switch LibPgQuery.splitWithScanner(bytes) {
+            switch LibPgQuery.splitWithScanner(bytes[...]) {
             case .success(let r): ranges = r
             case .failure: ranges = [0..<bytes.count]
             }
@@ -38,12 +38,13 @@ final class StatementFingerprinter {
         return valid.isEmpty ? [0..<bytes.count] : valid
     }
 
-    static func fingerprint(_ piece: [UInt8]) -> String {
+    static func fingerprint(_ piece: ArraySlice<UInt8>) -> String {
         if case .success(let hex) = LibPgQuery.fingerprint(piece) { return hex }
         // Does not parse: the code tokens, so whitespace and comments still do not matter.
-        let text = String(decoding: piece, as: UTF8.self)
-        let tokens = LibPgQuery.scan(piece).filter { !$0.isComment }
-            .map { String(decoding: piece[max(0, $0.start)..<min(piece.count, max($0.start, $0.end))], as: UTF8.self) }
+        let bytes = Array(piece)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let tokens = Lexer.tokens(bytes, in: 0..<bytes.count).filter { !$0.isComment }
+            .map { String(decoding: bytes[$0.range], as: UTF8.self) }
         let words = tokens.isEmpty ? text.split(whereSeparator: \.isWhitespace).map(String.init) : tokens
         return "text-" + StableHash.hex(words)
     }

@@ -78,14 +78,14 @@ public struct Configuration: Sendable, Equatable {
 
     /// Whether `path` (as given on the command line, relative to the working directory) matches `exclude`.
     public func isExcluded(_ path: String) -> Bool {
+        guard !exclude.isEmpty else { return false }
         let relative = Paths.relative(path, to: directory)
         return exclude.contains { Glob($0).matches(relative) }
     }
 
     /// The overrides whose `files` match `path`, in file order.
     func overrides(for path: String) -> [ConfigOverride] {
-        let relative = Paths.relative(path, to: directory)
-        return overrides.filter { o in o.files.contains { Glob($0).matches(relative) } }
+        OverrideMatcher(self).matching(path).map { overrides[$0] }
     }
 }
 

@@ -69,7 +69,13 @@ public struct ObjectFilter: Sendable, Equatable {
 extension Configuration {
     public func settings(for path: String, commandLine cli: CommandLineSettings = CommandLineSettings(),
                          catalogue: [any Rule.Type] = RuleRegistry.all) throws -> FileSettings {
-        let layers = [base] + overrides(for: path).map(\.layer)
+        try settings(overrides: OverrideMatcher(self).matching(path), commandLine: cli, catalogue: catalogue)
+    }
+
+    /// The settings of a file that the overrides at these indices (in file order) match.
+    func settings(overrides matching: [Int], commandLine cli: CommandLineSettings,
+                  catalogue: [any Rule.Type] = RuleRegistry.all) throws -> FileSettings {
+        let layers = [base] + matching.map { overrides[$0].layer }
 
         // The rule set.
         var enabled: Set<String>
@@ -116,8 +122,12 @@ extension Configuration {
 
     /// The `ignore-objects` globs that apply to a file: the top level's and its overrides', globally and per rule.
     public func objectFilter(for path: String) -> ObjectFilter {
+        objectFilter(overrides: OverrideMatcher(self).matching(path))
+    }
+
+    func objectFilter(overrides matching: [Int]) -> ObjectFilter {
         var filter = ObjectFilter()
-        for layer in [base] + overrides(for: path).map(\.layer) {
+        for layer in [base] + matching.map({ overrides[$0].layer }) {
             filter.global += layer.ignoreObjects.map { Glob($0, separator: ".") }
             for (id, rule) in layer.rules where !rule.ignoreObjects.isEmpty {
                 filter.perRule[id, default: []] += rule.ignoreObjects.map { Glob($0, separator: ".") }

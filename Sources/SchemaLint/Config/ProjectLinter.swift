@@ -1,6 +1,5 @@
-/// Lints a run under a configuration: files whose settings differ (`[[overrides]]`) are linted in separate
-/// passes, each replaying every file of the run in order (so the schema model is the same) but keeping only the
-/// findings in its own files. With no overrides that match, that is one pass, exactly `Linter.lint`.
+/// Lints a run under a configuration. Files whose settings differ (`[[overrides]]`) form groups, each linted with its
+/// own rules in one replay of the whole run; only groups with different `context` need a replay of their own.
 /// `ignore-objects` then drops findings about ignored objects.
 public struct ProjectLinter {
     public var configuration: Configuration
@@ -13,52 +12,52 @@ public struct ProjectLinter {
 
     /// `loadContext` reads the context paths of a pass (absolute paths of files or folders).
     public func lint(_ files: [SourceFile], loadContext: ([String]) -> [SourceFile] = { _ in [] }) throws -> LintResult {
-        // Group files by their settings, in run order.
-        var groups: [(settings: FileSettings, paths: Set<String>)] = []
+        let resolver = SettingsResolver(configuration, commandLine: commandLine)
+        // Files by their settings, in run order.
+        var groups: [FileSettings] = []
+        var groupIndex: [FileSettings: Int] = [:]
+        var groupOfFile: [ObjectIdentifier: Int] = [:]
         for file in files {
-            let settings = try configuration.settings(for: file.path, commandLine: commandLine)
-            if let i = groups.firstIndex(where: { $0.settings == settings }) {
-                groups[i].paths.insert(file.path)
-            } else {
-                groups.append((settings, [file.path]))
-            }
+            let settings = try resolver.settings(for: file.path)
+            let g = groupIndex[settings] ?? {
+                groups.append(settings)
+                groupIndex[settings] = groups.count - 1
+                return groups.count - 1
+            }()
+            groupOfFile[ObjectIdentifier(file)] = g
         }
-        if groups.isEmpty { groups.append((try configuration.settings(for: ".", commandLine: commandLine), [])) }
+        if groups.isEmpty { groups.append(try resolver.settings(for: ".")) }
+        let lintGroups = try groups.map { settings in
+            var lintSettings = settings.lintSettings
+            if let threads = commandLine.threads { lintSettings.threads = threads }
+            return LintGroup(rules: try settings.configuredRules(), settings: lintSettings)
+        }
 
-        var contexts: [[String]: [SourceFile]] = [:]
+        // One replay per distinct context; files of the other groups are replayed in it, not linted.
+        var passes: [(context: [String], groups: [Int])] = []
+        for (g, settings) in groups.enumerated() {
+            if let p = passes.firstIndex(where: { $0.context == settings.context }) { passes[p].groups.append(g) }
+            else { passes.append((settings.context, [g])) }
+        }
         var active: [Diagnostic] = [], suppressed: [Diagnostic] = []
         var statements = 0
-        for group in groups {
-            let context: [SourceFile]
-            if let cached = contexts[group.settings.context] { context = cached } else {
-                context = loadContext(group.settings.context)
-                contexts[group.settings.context] = context
+        for pass in passes {
+            let linter = Linter(groups: pass.groups.map { lintGroups[$0] })
+            let result = linter.lint(files, context: loadContext(pass.context)) { file in
+                groupOfFile[ObjectIdentifier(file)].flatMap { pass.groups.firstIndex(of: $0) }
             }
-            var settings = group.settings.lintSettings
-            if let threads = commandLine.threads { settings.threads = threads }
-            let linter = Linter(rules: try group.settings.configuredRules(), settings: settings)
-            let result = linter.lint(files, context: context)
             statements = result.statements
-            if groups.count == 1 {
-                active = result.diagnostics
-                suppressed = result.suppressed
-            } else {
-                active += result.diagnostics.filter { group.paths.contains($0.file) }
-                suppressed += result.suppressed.filter { group.paths.contains($0.file) }
-            }
+            active += result.diagnostics
+            suppressed += result.suppressed
         }
 
-        var filters: [String: ObjectFilter] = [:]
-        func ignored(_ d: Diagnostic) -> Bool {
-            if filters[d.file] == nil { filters[d.file] = configuration.objectFilter(for: d.file) }
-            return filters[d.file]!.ignores(d)
-        }
+        func ignored(_ d: Diagnostic) -> Bool { resolver.objectFilter(for: d.file).ignores(d) }
         active.removeAll(where: ignored)
         suppressed.removeAll(where: ignored)
 
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let order = Diagnostic.ordered(byFileOrder: fileOrder)
-        if groups.count > 1 {
+        if passes.count > 1 {
             active.sort(by: order)
             suppressed.sort(by: order)
         }

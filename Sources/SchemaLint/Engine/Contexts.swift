@@ -23,12 +23,15 @@ struct FindingSink {
     let rule: String
     let severity: Severity
     let collector: DiagnosticCollector
+    /// The files whose findings this sink keeps (nil: all): a group's own files when a run has several.
+    var files: Set<ObjectIdentifier>? = nil
     /// The convention for suggestions: a safety rule's is the statement rewritten (it replaces the statement);
     /// any other rule's is SQL to add after it.
     var suggestionReplacesStatement = false
 
     func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?, object: String? = nil,
                 statement: Range<Int>? = nil) {
+        if let files, !files.contains(ObjectIdentifier(anchor.file)) { return }
         collector.add(rule: rule, severity: severity, anchor: anchor, message: message, help: help, suggestion: suggestion,
                       object: object, statement: statement, replacesStatement: suggestionReplacesStatement)
     }
@@ -52,27 +55,27 @@ public struct StatementContext {
     public let locks: [TableLock]
     public let session: Session
     public let settings: LintSettings
-    let reporter: FindingSink
+    let sink: FindingSink
 
     /// Reports a finding at a byte range of this statement's file. `suggestion` is SQL that fixes it,
     /// where the fix is mechanical. `object` is what the finding is about, qualified (`public.dog` or
     /// `public.dog.client_id`; `QualifiedName.object(column:)` builds it): `ignore-objects` and baselines use it.
     public func report(_ range: Range<Int>, _ message: String, help: String, suggestion: String? = nil,
                        object: String? = nil) {
-        reporter.report(SourceAnchor(file: statement.file, range: range), message, help: help, suggestion: suggestion,
+        sink.report(SourceAnchor(file: statement.file, range: range), message, help: help, suggestion: suggestion,
                         object: object, statement: statement.contentRange)
     }
 
     public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil,
                        object: String? = nil) {
-        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement.contentRange)
+        sink.report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement.contentRange)
     }
 
     /// Reports a finding that stands only while its problem does: `stillHolds` is asked once, on the final model
     /// of the run, so a later statement that fixes it (ALTER COLUMN … TYPE, a rename, a DROP) withdraws it.
     public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil,
                        object: String? = nil, unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool) {
-        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement.contentRange, unlessFixedLater: stillHolds)
+        sink.report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement.contentRange, unlessFixedLater: stillHolds)
     }
 }
 
@@ -80,11 +83,11 @@ public struct StatementContext {
 public struct SchemaContext {
     public let model: SchemaModel
     public let settings: LintSettings
-    let reporter: FindingSink
+    let sink: FindingSink
 
     /// See `StatementContext.report`.
     public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil,
                        object: String? = nil) {
-        reporter.report(anchor, message, help: help, suggestion: suggestion, object: object)
+        sink.report(anchor, message, help: help, suggestion: suggestion, object: object)
     }
 }

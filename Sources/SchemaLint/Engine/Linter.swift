@@ -22,9 +22,8 @@ public struct LintResult: Sendable {
     public var statements: Int
 }
 
-/// Runs a set of rules over the files of one run: each statement is parsed, replayed into the shared
-/// model and shown to the statement rules; the whole-schema rules then judge the final model.
-public struct Linter: Sendable {
+/// The rules and settings a set of files is linted with: one per distinct `[[overrides]]` outcome.
+public struct LintGroup: Sendable {
     public var rules: [ConfiguredRule]
     public var settings: LintSettings
 
@@ -32,62 +31,90 @@ public struct Linter: Sendable {
         self.rules = rules
         self.settings = settings
     }
+}
+
+/// Runs rules over the files of one run: each statement is parsed, replayed once into the shared model and shown to
+/// the statement rules that read it; the whole-schema rules then judge the final model. Files may be linted with
+/// different rules (groups): the replay is still one.
+public struct Linter: Sendable {
+    public var groups: [LintGroup]
+
+    public init(rules: [ConfiguredRule], settings: LintSettings = LintSettings()) {
+        groups = [LintGroup(rules: rules, settings: settings)]
+    }
+
+    public init(groups: [LintGroup]) {
+        precondition(!groups.isEmpty, "a lint needs at least one group")
+        self.groups = groups
+    }
+
+    public var rules: [ConfiguredRule] { groups[0].rules }
+    public var settings: LintSettings { groups[0].settings }
 
     /// Lints `files` as one run. `context` files are replayed into the model first (a migration history, say)
-    /// and nothing in them is reported.
-    public func lint(_ files: [SourceFile], context: [SourceFile] = []) -> LintResult {
+    /// and nothing in them is reported. `group` says which group each linted file belongs to; a file of none is
+    /// replayed in its place but not linted (another pass lints it).
+    public func lint(_ files: [SourceFile], context: [SourceFile] = [], group: (SourceFile) -> Int? = { _ in 0 }) -> LintResult {
         let collector = DiagnosticCollector()
         collector.silenced = Set(context.map(ObjectIdentifier.init))
         let model = SchemaModel()
-        let reporters = rules.map {
-            FindingSink(rule: $0.id, severity: $0.severity, collector: collector,
-                        suggestionReplacesStatement: type(of: $0.rule).metadata.category == .safety)
+        let fileGroups = files.map(group)
+        let runs = groups.indices.map { g in
+            // With several groups, a group's findings stand only in its own files (its whole-schema rules see them all).
+            let own = groups.count == 1 && !fileGroups.contains(nil) ? nil
+                : Set(files.indices.filter { fileGroups[$0] == g }.map { ObjectIdentifier(files[$0]) })
+            return GroupRun(groups[g], collector: collector, files: own)
         }
-        let syntaxErrors = rules.first { $0.id == SyntaxErrorRule.id }
-            .map { FindingSink(rule: $0.id, severity: $0.severity, collector: collector) }
         var statements = 0
 
         // Context files first (replayed, never reported), then the linted files, parsed ahead on workers.
         let all = context + files
-        let parser = settings.threads > 1 ? ParallelParser(files: all, workers: settings.threads) : nil
-        var directives: [SuppressionDirective] = []
+        let threads = settings.threads
+        let parser = threads > 1 ? ParallelParser(files: all, workers: threads) : nil
+        var directives: [(directive: SuppressionDirective, group: Int)] = []
         for (f, file) in all.enumerated() {
-            let isContext = f < context.count
-            let split = parser?.fileSplits[f] ?? SQLParser.split(file)
-            if !isContext { directives += SuppressionDirective.find(in: file, pieces: split.pieces) }
-            var session = Session(assumeInTransaction: settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
-            func handle(_ item: ParsedFile.Item) {
+            let parsed = parser?.parsed(f) ?? SQLParser.parse(file)
+            let g = f < context.count ? nil : fileGroups[f - context.count]
+            guard let g else {
+                if f >= context.count { statements += parsed.statementCount }
+                for item in parsed.items {
+                    switch item {
+                    case .statement(let statement): _ = model.apply(statement)
+                    // A CREATE TABLE the grammar rejects still creates a table, in context files too.
+                    case .syntaxError(let error): model.noteUnparsed(file, piece: error.piece)
+                    }
+                }
+                continue
+            }
+            let run = runs[g]
+            directives += SuppressionDirective.find(in: file, pieces: parsed.pieces).map { ($0, g) }
+            run.startFile()
+            var session = Session(assumeInTransaction: run.settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
+            for item in parsed.items {
                 switch item {
                 case .statement(let statement):
-                    if isContext { _ = model.apply(statement); return }
                     statements += 1
                     let locks = LockAnalysis.locks(of: statement, model: model)
                     let changes = model.apply(statement)
-                    for (configured, reporter) in zip(rules, reporters) {
-                        configured.rule.check(statement: StatementContext(
+                    run.dispatch.rules(for: statement.syntax.kind, changes: changes).forEach { r in
+                        let runner = run.runners[r]
+                        runner.check(statement: StatementContext(
                             statement: statement, changes: changes, model: model, locks: locks, session: session,
-                            settings: settings, reporter: reporter))
+                            settings: run.settings, sink: runner.sink))
                     }
-                    session.advance(past: statement, locks: locks)
+                    session.advance(past: statement)
                 case .syntaxError(let error):
-                    // A CREATE TABLE the grammar rejects still creates a table, in context files too.
                     model.noteUnparsed(file, piece: error.piece)
-                    if isContext { return }
-                    syntaxErrors?.report(SourceAnchor(file: file, range: error.range), error.message,
-                                         help: SyntaxErrorRule.help, suggestion: nil)
+                    run.syntaxErrors?.report(SourceAnchor(file: file, range: error.range), error.message,
+                                             help: SyntaxErrorRule.help, suggestion: nil)
                 }
             }
-            split.fileErrors.forEach { handle(.syntaxError($0)) }
-            for p in split.pieces.indices {
-                let items = parser?.items(ofFile: f, piece: p) ?? SQLParser.parse(piece: split.pieces[p], index: p, of: split)
-                items.forEach(handle)
-            }
         }
-        for (configured, reporter) in zip(rules, reporters) {
-            configured.rule.check(schema: SchemaContext(model: model, settings: settings, reporter: reporter))
+        for run in runs {
+            for runner in run.runners { runner.check(schema: SchemaContext(model: model, settings: run.settings, sink: runner.sink)) }
         }
         collector.resolveDeferred(on: model)
-        let (active, suppressed) = applySuppressions(directives, to: collector)
+        let (active, suppressed) = applySuppressions(directives, to: collector, runs: runs)
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let order = Diagnostic.ordered(byFileOrder: fileOrder)
         return LintResult(diagnostics: active.sorted(by: order), suppressed: suppressed.sorted(by: order),
@@ -96,13 +123,14 @@ public struct Linter: Sendable {
 
     /// Splits findings into active and suppressed, and reports suppressions that name unknown rules
     /// (`invalid-suppression`) or silenced nothing of an enabled rule (`unused-suppression`).
-    private func applySuppressions(_ directives: [SuppressionDirective],
-                                   to collector: DiagnosticCollector) -> ([Diagnostic], [Diagnostic]) {
+    private func applySuppressions(_ directives: [(directive: SuppressionDirective, group: Int)],
+                                   to collector: DiagnosticCollector, runs: [GroupRun]) -> ([Diagnostic], [Diagnostic]) {
         var active: [Diagnostic] = []
         var suppressed: [Diagnostic] = []
         var used = Set<String>()  // "directive index/rule"
         for var diagnostic in collector.diagnostics {
-            if let (i, directive) = directives.enumerated().first(where: { $0.element.covers(diagnostic) }) {
+            if let (i, directive) = directives.enumerated().first(where: { $0.element.directive.covers(diagnostic) })
+                .map({ ($0.offset, $0.element.directive) }) {
                 diagnostic.suppression = Suppression(reason: directive.reason)
                 used.insert("\(i)/\(diagnostic.rule)")
                 suppressed.append(diagnostic)
@@ -110,13 +138,14 @@ public struct Linter: Sendable {
                 active.append(diagnostic)
             }
         }
-        let enabled = Set(rules.map(\.id))
         let problems = DiagnosticCollector()
-        func sink(_ id: String) -> FindingSink? {
-            rules.first { $0.id == id }.map { FindingSink(rule: $0.id, severity: $0.severity, collector: problems) }
-        }
-        let invalid = sink(InvalidSuppression.id), unused = sink(UnusedSuppression.id)
-        for (i, directive) in directives.enumerated() {
+        for (i, (directive, g)) in directives.enumerated() {
+            let rules = runs[g].group.rules
+            let enabled = Set(rules.map(\.id))
+            func sink(_ id: String) -> FindingSink? {
+                rules.first { $0.id == id }.map { FindingSink(rule: $0.id, severity: $0.severity, collector: problems) }
+            }
+            let invalid = sink(InvalidSuppression.id), unused = sink(UnusedSuppression.id)
             let anchor = SourceAnchor(file: directive.file, range: directive.comment)
             if directive.rules.isEmpty {
                 invalid?.report(anchor, "Suppression comment names no rule",
@@ -136,4 +165,27 @@ public struct Linter: Sendable {
         }
         return (active + problems.diagnostics, suppressed)
     }
+}
+
+/// One group during a lint: a runner per rule, which rules read what, and where syntax errors go.
+private final class GroupRun {
+    let group: LintGroup
+    let runners: [RuleRunner]
+    let dispatch: RuleDispatch
+    let syntaxErrors: FindingSink?
+    var settings: LintSettings { group.settings }
+
+    init(_ group: LintGroup, collector: DiagnosticCollector, files: Set<ObjectIdentifier>?) {
+        self.group = group
+        runners = group.rules.map { configured in
+            configured.rule.runner(sink: FindingSink(
+                rule: configured.id, severity: configured.severity, collector: collector, files: files,
+                suggestionReplacesStatement: type(of: configured.rule).metadata.category == .safety))
+        }
+        dispatch = RuleDispatch(runners.map(\.triggers))
+        syntaxErrors = group.rules.first { $0.id == SyntaxErrorRule.id }
+            .map { FindingSink(rule: $0.id, severity: $0.severity, collector: collector, files: files) }
+    }
+
+    func startFile() { runners.forEach { $0.startFile() } }
 }

@@ -12,21 +12,30 @@ public struct NoOptions: RuleOptions {
     public static let documentation: [String: String] = [:]
 }
 
-/// A lint rule: metadata, typed options and a check. Statement rules implement `check(statement:)`,
-/// whole-schema rules `check(schema:)`; the engine calls both on every enabled rule.
+/// A lint rule: metadata, typed options and a check. Statement rules declare what they read (`triggers`) and
+/// implement `check(statement:)`, or `check(statement:state:)` when they keep bookkeeping across the statements of a
+/// file; whole-schema rules implement `check(schema:)`.
 public protocol Rule: Sendable {
     associatedtype Options: RuleOptions
+    /// What the rule remembers from one statement of a file to the next; fresh at each file.
+    associatedtype FileState: RuleFileState = NoFileState
     static var metadata: RuleMetadata { get }
+    /// The statements and schema changes `check(statement:)` is called for.
+    static var triggers: RuleTriggers { get }
     init(options: Options)
 
-    /// Called after each statement has been applied to the model, with what it changed.
+    /// Called after a statement it reads has been applied to the model, with what it changed.
     func check(statement: StatementContext)
+    /// The same, for rules with per-file state.
+    func check(statement: StatementContext, state: inout FileState)
     /// Called once on the final model of the run.
     func check(schema: SchemaContext)
 }
 
 extension Rule {
+    public static var triggers: RuleTriggers { .none }
     public func check(statement: StatementContext) {}
+    public func check(statement: StatementContext, state: inout FileState) { check(statement: statement) }
     public func check(schema: SchemaContext) {}
 
     public static var id: String { metadata.id }

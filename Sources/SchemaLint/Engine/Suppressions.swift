@@ -44,7 +44,7 @@ struct SuppressionDirective {
     static func find(in file: SourceFile, pieces: [Range<Int>]) -> [SuppressionDirective] {
         guard file.contains(marker) else { return [] }
         var directives: [SuppressionDirective] = []
-        for token in LibPgQuery.scan(file.bytes) where token.isComment {
+        for token in Lexer.tokens(file.bytes, in: 0..<file.bytes.count) where token.isComment {
             guard let parsed = parse(comment: file.text(token.range)) else { continue }
             let piece = pieces.first { $0.contains(token.start) }
             let scope: Scope = parsed.fileWide ? .file : .statement(piece ?? token.start..<token.end)

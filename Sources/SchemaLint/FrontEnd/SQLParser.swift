@@ -1,7 +1,4 @@
-import PgQueryProto
-
 /// A piece of a file that libpg_query rejected: becomes a `syntax-error` finding.
-import PgQueryProto
 
 public struct SyntaxError: Sendable {
     public var range: Range<Int>
@@ -41,59 +38,35 @@ public struct ParsedFile: Sendable {
     }
 }
 
-/// A file cut into statement-sized pieces, ready to parse (in any order, on any thread).
-public struct SplitFile: @unchecked Sendable {
-    public let file: SourceFile
-    /// The bytes given to libpg_query: the file's, with NUL bytes blanked.
-    let bytes: [UInt8]
-    /// Statement pieces in order, each including its leading comments.
-    public let pieces: [Range<Int>]
-    /// Errors that belong to the file rather than a piece (NUL bytes, text not even the scanner can split).
-    let fileErrors: [SyntaxError]
-    /// The parser split the file, which means every piece is valid SQL.
-    let validated: Bool
-}
-
-/// Splits a file into statements and parses each on its own, so a broken statement costs only itself:
-/// split with the parser (exact), fall back to the scanner when the file does not parse as a whole.
+/// Parses a file into statements: the whole file at once with PostgreSQL's parser (one pass, exact statement
+/// boundaries, `BEGIN ATOMIC` bodies right), or, when it does not parse, piece by piece so that a broken statement costs
+/// only itself: the scanner splits the file and each piece is parsed on its own.
 public enum SQLParser {
-    /// Sequential split and parse of one file.
     public static func parse(_ file: SourceFile) -> ParsedFile {
-        let split = self.split(file)
-        var items = split.fileErrors.map(ParsedFile.Item.syntaxError)
-        for (index, piece) in split.pieces.enumerated() { items += parse(piece: piece, index: index, of: split) }
-        return ParsedFile(file: file, items: items)
-    }
-
-    public static func split(_ file: SourceFile) -> SplitFile {
         var (bytes, errors) = InputCleaner.clean(file)
-        var validated = false
-        var pieces: [Range<Int>]
-        switch LibPgQuery.splitWithParser(bytes) {
-        case .success(let ranges):
-            pieces = ranges
-            validated = true
-        case .failure:
-            // psql scripts: meta-command lines, COPY … FROM stdin data and :variables are psql's, not SQL.
-            // Only a file that does not parse is read that way, so valid SQL is never rewritten.
-            if let psql = PsqlScript.strip(bytes), case .success(let ranges) = LibPgQuery.splitWithParser(psql) {
-                bytes = psql
-                pieces = ranges
-                validated = true
+        var items: [ParsedFile.Item] = []
+        if case .success(let statements) = LibPgQuery.parse(bytes[...], base: 0) {
+            items = statements.enumerated().map { .statement(Statement(file: file, index: $0, range: $1.range, syntax: $1.syntax)) }
+        } else {
+            // psql scripts: meta-command lines, COPY … FROM stdin data and :variables are psql's, not SQL. Only a file
+            // that does not parse is read that way, so valid SQL is never rewritten.
+            if let psql = PsqlScript.strip(bytes) { bytes = psql }
+            if case .success(let statements) = LibPgQuery.parse(bytes[...], base: 0) {
+                items = statements.enumerated().map { .statement(Statement(file: file, index: $0, range: $1.range, syntax: $1.syntax)) }
             } else {
-                if let psql = PsqlScript.strip(bytes) { bytes = psql }
-                pieces = scannerSplit(bytes, file: file, errors: &errors)
+                let pieces = scannerSplit(bytes, file: file, errors: &errors)
+                for (index, piece) in pieces.enumerated() { items += parse(piece: piece, index: index, of: file, bytes: bytes) }
             }
         }
-        pieces = pieces.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }
-        return SplitFile(file: file, bytes: bytes, pieces: pieces, fileErrors: errors, validated: validated)
+        return ParsedFile(file: file, items: errors.map(ParsedFile.Item.syntaxError) + items)
     }
 
     /// Splits text that does not parse. When not even the scanner can (an unterminated quote, comment or
     /// dollar quote), the text before the problem is split on its own and the problem reported once.
     private static func scannerSplit(_ bytes: [UInt8], file: SourceFile, errors: inout [SyntaxError]) -> [Range<Int>] {
-        switch LibPgQuery.splitWithScanner(bytes) {
-        case .success(let ranges): return ranges
+        let pieces: [Range<Int>]
+        switch LibPgQuery.splitWithScanner(bytes[...]) {
+        case .success(let ranges): pieces = ranges
         case .failure(let failure):
             let offset = failure.cursorCharacter.map { file.byteOffset(ofCharacter: $0, from: 0) } ?? 0
             errors.append(SyntaxError(range: errorRange(at: offset, in: file), message: firstLine(of: failure.message),
@@ -101,11 +74,10 @@ public enum SQLParser {
             // Statements before the problem still count; cut at the start of its line to stay outside it.
             var cut = min(offset, bytes.count)
             while cut > 0, bytes[cut - 1] != UInt8(ascii: "\n") { cut -= 1 }
-            guard cut > 0, cut < bytes.count else { return [] }
-            let prefix = Array(bytes[..<cut])
-            if case .success(let ranges) = LibPgQuery.splitWithScanner(prefix) { return ranges }
-            return []
+            guard cut > 0, cut < bytes.count, case .success(let ranges) = LibPgQuery.splitWithScanner(bytes[..<cut]) else { return [] }
+            pieces = ranges
         }
+        return pieces.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }
     }
 
     /// libpg_query quotes the rest of the input after an unterminated token: keep the first line.
@@ -115,20 +87,13 @@ public enum SQLParser {
     }
 
     /// Parses one piece: its statement(s), or a syntax error at libpg_query's cursor.
-    public static func parse(piece: Range<Int>, index: Int, of split: SplitFile) -> [ParsedFile.Item] {
-        let file = split.file
-        // Queries, data changes, views and function bodies change nothing the model tracks; once the
-        // parser has validated the file, their trees are not worth building (libpg_query's serialisation
-        // of a large view costs more than everything else about it).
-        if split.validated, StatementKeywords.isOpaque(split.bytes, piece) {
-            return [.statement(Statement(file: file, index: index, range: piece, node: PgQuery_Node()))]
-        }
-        switch LibPgQuery.parse(Array(split.bytes[piece])) {
-        case .success(let result):
-            return result.stmts.map { .statement(Statement(file: file, index: index, range: piece, node: $0.stmt)) }
+    private static func parse(piece: Range<Int>, index: Int, of file: SourceFile, bytes: [UInt8]) -> [ParsedFile.Item] {
+        switch LibPgQuery.parse(bytes[piece], base: piece.lowerBound) {
+        case .success(let statements):
+            return statements.map { .statement(Statement(file: file, index: index, range: piece, syntax: $0.syntax)) }
         case .failure(let failure):
             let offset = failure.cursorCharacter.map { file.byteOffset(ofCharacter: $0, from: piece.lowerBound) }
-                ?? firstNonBlank(in: piece, of: split.bytes)
+                ?? firstNonBlank(in: piece, of: bytes)
             return [.syntaxError(SyntaxError(range: errorRange(at: offset, in: file), message: failure.message,
                                              piece: piece))]
         }

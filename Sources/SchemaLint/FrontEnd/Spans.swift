@@ -1,5 +1,3 @@
-import PgQueryProto
-
 /// Token-based ranges for constructs the tree gives only a start location for (or none at all).
 /// Rules use these so that a finding points at the clause that is wrong, not at the whole statement.
 extension Statement {
@@ -14,11 +12,11 @@ extension Statement {
             if let stop, token.start >= stop { break }
             if token.isComment { i += 1; continue }
             switch token.kind {
-            case .ascii40, .ascii91: depth += 1
-            case .ascii41, .ascii93:
+            case .openParen, .openBracket: depth += 1
+            case .closeParen, .closeBracket:
                 if depth == 0 { return start..<max(end, start) }
                 depth -= 1
-            case .ascii44 where depth == 0, .ascii59 where depth == 0:
+            case .comma where depth == 0, .semicolon where depth == 0:
                 return start..<max(end, start)
             default: break
             }
@@ -29,16 +27,16 @@ extension Statement {
     }
 
     /// Range of the clause a node location starts, falling back to the whole statement.
-    public func clauseRange(at location: Int32, stoppingBefore stop: Int32? = nil) -> Range<Int> {
-        guard let start = absolute(location) else { return contentRange }
-        return clauseRange(from: start, stoppingBefore: stop.flatMap(absolute))
+    public func clauseRange(at location: Int?, stoppingBefore stop: Int? = nil) -> Range<Int> {
+        guard let start = location else { return contentRange }
+        return clauseRange(from: start, stoppingBefore: stop)
     }
 
     /// From the start of the statement through a (possibly qualified) name at `location`:
     /// `CREATE TABLE public.walk` — a one-line anchor for statement-level findings about an object.
-    public func headRange(throughNameAt location: Int32) -> Range<Int> {
+    public func headRange(throughNameAt location: Int?) -> Range<Int> {
         let start = contentRange.lowerBound
-        guard let nameStart = absolute(location) else { return contentRange }
+        guard let nameStart = location else { return contentRange }
         return start..<nameEnd(from: nameStart)
     }
 
@@ -47,7 +45,7 @@ extension Statement {
         var i = tokenIndex(atOrAfter: offset)
         guard i < tokens.count else { return offset }
         var end = tokens[i].end
-        while i + 2 < tokens.count, tokens[i + 1].kind == .ascii46 {
+        while i + 2 < tokens.count, tokens[i + 1].kind == .dot {
             end = tokens[i + 2].end
             i += 2
         }
@@ -56,20 +54,20 @@ extension Statement {
 
     /// One range per ALTER TABLE action (`AlterTableCmd` has no location): the comma-separated parts
     /// after the table name. Falls back to the statement for every action when the count disagrees.
-    public func alterActionRanges(relation: PgQuery_RangeVar, count: Int) -> [Range<Int>] {
+    public func alterActionRanges(relation: RelationName, count: Int) -> [Range<Int>] {
         let whole = Array(repeating: contentRange, count: count)
-        guard let nameStart = absolute(relation.location) else { return whole }
+        guard let nameStart = relation.location else { return whole }
         var start = nameEnd(from: nameStart)
         var i = tokenIndex(atOrAfter: start)
-        if i < tokens.count, tokens[i].kind == .ascii42 { start = tokens[i].end; i += 1 }  // ONLY t *
+        if i < tokens.count, tokens[i].kind == .star { start = tokens[i].end; i += 1 }  // ONLY t *
         var ranges: [Range<Int>] = []
         while i < tokens.count, ranges.count < count {
-            while i < tokens.count, tokens[i].isComment || tokens[i].kind == .ascii44 { i += 1 }
+            while i < tokens.count, tokens[i].isComment || tokens[i].kind == .comma { i += 1 }
             guard i < tokens.count else { break }
             let clause = clauseRange(from: tokens[i].start)
             ranges.append(clause)
             i = tokenIndex(atOrAfter: max(clause.upperBound, tokens[i].end))
-            if i < tokens.count, tokens[i].kind != .ascii44 { break }
+            if i < tokens.count, tokens[i].kind != .comma { break }
         }
         return ranges.count == count ? ranges : whole
     }
@@ -90,14 +88,14 @@ extension Statement {
     /// The comma-separated parts of the first parenthesised list (the key list of CREATE INDEX).
     public func indexKeyRanges(count: Int) -> [Range<Int>] {
         let whole = Array(repeating: contentRange, count: count)
-        guard let open = tokens.firstIndex(where: { $0.kind == .ascii40 }), open + 1 < tokens.count else { return whole }
+        guard let open = tokens.firstIndex(where: { $0.kind == .openParen }), open + 1 < tokens.count else { return whole }
         var ranges: [Range<Int>] = []
         var i = open + 1
         while i < tokens.count, ranges.count < count {
             let clause = clauseRange(from: tokens[i].start)
             ranges.append(clause)
             i = tokenIndex(atOrAfter: clause.upperBound)
-            guard i < tokens.count, tokens[i].kind == .ascii44 else { break }
+            guard i < tokens.count, tokens[i].kind == .comma else { break }
             i += 1
         }
         return ranges.count == count ? ranges : whole
@@ -110,9 +108,9 @@ extension Statement {
         var start: Int?
         for token in tokens where !token.isComment {
             switch token.kind {
-            case .ascii40: depth += 1
-            case .ascii41: depth -= 1
-            case .where where depth == 0: start = token.end
+            case .openParen: depth += 1
+            case .closeParen: depth -= 1
+            case .keyword(.where) where depth == 0: start = token.end
             default: break
             }
         }
@@ -124,7 +122,7 @@ extension Statement {
     public func normalizedText(_ range: Range<Int>) -> String {
         var parts = codeTokens(in: range).map { token -> String in
             let text = spelling(token)
-            return token.kind == .sconst || text.hasPrefix("\"") ? text : text.lowercased()
+            return token.kind == .string || text.hasPrefix("\"") ? text : text.lowercased()
         }
         while parts.first == "(", parts.last == ")", balancedInside(parts) { parts = Array(parts.dropFirst().dropLast()) }
         return parts.joined(separator: " ")

@@ -1,37 +1,29 @@
-import PgQueryProto
-
 /// One parsed statement: its typed tree, where it sits in its file, and (on demand) its tokens.
-/// Node `location` fields are relative to the statement's piece of text; `absolute(_:)` rebases them.
+/// Locations in `syntax` are absolute byte offsets in the file.
 public final class Statement: @unchecked Sendable {
     public let file: SourceFile
     /// Position of the statement within its file (0-based), counting syntax errors too.
     public let index: Int
-    /// Byte range as split: from just after the previous `;`, so leading comments are included.
+    /// Byte range as parsed: from just after the previous `;`, so leading comments are included.
     public let range: Range<Int>
-    public let node: PgQuery_Node
+    public let syntax: StatementSyntax
 
-    init(file: SourceFile, index: Int, range: Range<Int>, node: PgQuery_Node) {
+    init(file: SourceFile, index: Int, range: Range<Int>, syntax: StatementSyntax) {
         self.file = file
         self.index = index
         self.range = range
-        self.node = node
+        self.syntax = syntax
     }
 
     /// Tokens of the statement, comments included, with absolute byte offsets.
-    public private(set) lazy var tokens: [Token] = {
-        LibPgQuery.scan(Array(file.bytes[range])).map { $0.shifted(by: range.lowerBound) }
-    }()
-
-    /// Absolute byte offset of a node location; nil when libpg_query did not record one (-1).
-    public func absolute(_ location: Int32) -> Int? {
-        location >= 0 ? range.lowerBound + Int(location) : nil
-    }
+    public private(set) lazy var tokens: [Token] = Lexer.tokens(file.bytes, in: range)
 
     /// The statement without leading comments and blanks, up to its last token.
     public var contentRange: Range<Int> {
-        let code = tokens.filter { !$0.isComment }
-        if let first = code.first, let last = code.last { return first.start..<last.end }
-        return range
+        guard let first = tokens.first(where: { !$0.isComment }), let last = tokens.last(where: { !$0.isComment }) else {
+            return range
+        }
+        return first.start..<last.end
     }
 
     /// The spelling of the source between two offsets.
@@ -45,5 +37,13 @@ public final class Statement: @unchecked Sendable {
             if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+
+    /// Statements whose findings need token spans (clauses, ALTER actions, index keys): workers lex them ahead.
+    var needsTokens: Bool {
+        switch syntax {
+        case .createTable, .alterTable, .createIndex: true
+        default: false
+        }
     }
 }

@@ -1,5 +1,3 @@
-import PgQueryProto
-
 // Facts about objects around the tables that design rules ask about: domains, triggers, sequences and the
 // serial pattern, and identifier spellings. The replay records them here (one call at the end of each
 // statement), so rules read the model and never walk the tree again.
@@ -32,12 +30,9 @@ extension Column {
     /// `DEFAULT nextval('seq'::regclass)` (pg_dump's form). Nil for any other default.
     public var defaultSequence: QualifiedName? {
         if let serialDefaultSequence { return serialDefaultSequence }
-        guard let expression = defaultExpression, case .funcCall(let call) = expression.node,
-              call.funcname.last?.stringValue?.lowercased() == "nextval", let argument = call.args.first else { return nil }
-        var node = argument
-        while case .typeCast(let cast) = node.node { node = cast.arg }
-        guard case .aConst(let constant) = node.node, case .sval(let text) = constant.val else { return nil }
-        return QualifiedName(regclassLiteral: text.sval)
+        guard case .function(let call)? = defaultExpression, call.baseName == "nextval",
+              let text = call.arguments.first?.stringConstant else { return nil }
+        return QualifiedName(regclassLiteral: text)
     }
 
     /// Whether the default takes numbers from a sequence this column owns: serial, or pg_dump's spelling of it.
@@ -98,63 +93,55 @@ extension QualifiedName {
 }
 
 extension SchemaModel {
-    /// Records domains, triggers, sequence ownership, identity and serial defaults for one statement, after
-    /// the replay has applied it (`changes` is what it did to tables).
-    func recordCatalogFacts(_ statement: Statement, changes: [SchemaChange]) {
-        switch statement.node.node {
-        case .createDomainStmt(let create):
-            guard let name = QualifiedName(nameParts: create.domainname) else { break }
-            let constraints = create.constraints.compactMap { node -> PgQuery_Constraint? in
-                if case .constraint(let c) = node.node { c } else { nil }
-            }
-            domains[name] = Domain(name: name, baseType: ColumnType(create.typeName),
-                                   hasCheck: constraints.contains { $0.contype == .constrCheck },
-                                   notNull: constraints.contains { $0.contype == .constrNotnull })
-        case .alterDomainStmt(let alter):
-            guard let name = QualifiedName(nameParts: alter.typeName) else { break }
-            switch alter.subtype {
-            case "C":
-                if case .constraint(let c) = alter.def.node, c.contype == .constrCheck { domains[name]?.hasCheck = true }
-            case "O": domains[name]?.notNull = true
-            case "N": domains[name]?.notNull = false
-            default: break
-            }
-        case .createSeqStmt(let create):
-            setOwner(of: QualifiedName(create.sequence), from: create.options)
-        case .alterSeqStmt(let alter):
-            setOwner(of: QualifiedName(alter.sequence), from: alter.options)
-        case .createTrigStmt(let create):
-            recordTrigger(create, statement: statement)
-        case .dropStmt(let drop):
-            dropCatalogObjects(drop)
-        case .renameStmt(let rename) where rename.renameType == .objectSequence:
-            // The default keeps pointing at the sequence (by OID) under its new name.
-            let old = QualifiedName(rename.relation)
-            let new = QualifiedName(schema: old.schema, name: rename.newname)
-            for table in tables {
-                for column in table.columns where column.ownedSequence == old || column.defaultSequence == old {
-                    table.updateColumn(column.name) {
-                        if $0.ownedSequence == old { $0.ownedSequence = new }
-                        if $0.defaultSequence == old { $0.serialDefaultSequence = new }
-                    }
-                }
-            }
-        case .alterTableStmt(let alter) where alter.objtype == .objectTable:
-            guard let table = table(QualifiedName(alter.relation)) else { break }
-            for case .alterTableCmd(let cmd)? in alter.cmds.map(\.node) {
-                switch cmd.subtype {
-                case .atAddIdentity: table.updateColumn(cmd.name) { $0.isIdentity = true; $0.notNull = true }
-                case .atDropIdentity: table.updateColumn(cmd.name) { $0.isIdentity = false }
-                // pg_dump creates a partition as a table of its own, then attaches it.
-                case .atAttachPartition, .atDetachPartition:
-                    if case .partitionCmd(let partition) = cmd.def.node {
-                        self.table(QualifiedName(partition.name))?.isPartition = cmd.subtype == .atAttachPartition
-                    }
-                default: break
-                }
-            }
+    func createDomain(_ create: CreateDomain) {
+        guard let name = QualifiedName(parts: create.name) else { return }
+        domains[name] = Domain(name: name, baseType: ColumnType(create.type),
+                               hasCheck: create.constraints.contains { $0.kind == .check },
+                               notNull: create.constraints.contains { $0.kind == .notNull })
+    }
+
+    func alterDomain(_ alter: AlterDomain) {
+        guard let name = QualifiedName(parts: alter.name) else { return }
+        switch alter.subtype {
+        case UInt8(ascii: "C"): if alter.constraint?.kind == .check { domains[name]?.hasCheck = true }
+        case UInt8(ascii: "O"): domains[name]?.notNull = true
+        case UInt8(ascii: "N"): domains[name]?.notNull = false
         default: break
         }
+    }
+
+    /// The default keeps pointing at a renamed sequence (by OID), under its new name.
+    func renameSequence(_ old: QualifiedName, to newName: String) {
+        let new = QualifiedName(schema: old.schema, name: newName)
+        for table in tables {
+            for column in table.columns where column.ownedSequence == old || column.defaultSequence == old {
+                table.updateColumn(column.name) {
+                    if $0.ownedSequence == old { $0.ownedSequence = new }
+                    if $0.defaultSequence == old { $0.serialDefaultSequence = new }
+                }
+            }
+        }
+    }
+
+    /// Identity columns and partitions attached by ALTER TABLE.
+    func recordAlterTableFacts(_ alter: AlterTable) {
+        guard let table = table(QualifiedName(alter.relation)) else { return }
+        for action in alter.actions {
+            switch action.kind {
+            case .addIdentity: table.updateColumn(action.name) { $0.isIdentity = true; $0.notNull = true }
+            case .dropIdentity: table.updateColumn(action.name) { $0.isIdentity = false }
+            // pg_dump creates a partition as a table of its own, then attaches it.
+            case .attachPartition, .detachPartition:
+                if case .partition(let partition)? = action.definition {
+                    self.table(QualifiedName(partition))?.isPartition = action.kind == .attachPartition
+                }
+            default: break
+            }
+        }
+    }
+
+    /// Serial columns, and foreign keys that follow renames, from what a statement did to tables.
+    func recordCatalogFacts(changes: [SchemaChange]) {
         for change in changes {
             switch change {
             case .addColumn(let target, let column, _) where column.type.isSerialType && !column.type.isArray:
@@ -200,18 +187,14 @@ extension SchemaModel {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func setOwner(of sequence: QualifiedName, from options: [PgQuery_Node]) {
-        for case .defElem(let option)? in options.map(\.node) where option.defname == "owned_by" {
-            guard case .list(let list) = option.arg.node else { continue }
-            let parts = list.items.compactMap(\.stringValue)
-            clearOwner(of: sequence)
-            // OWNED BY NONE
-            guard parts.count >= 2, let column = parts.last else { continue }
-            let tableParts = parts.dropLast()
-            let tableName = QualifiedName(schema: tableParts.count > 1 ? tableParts[tableParts.startIndex] : "public",
-                                          name: tableParts.last!)
-            table(tableName)?.updateColumn(column) { $0.ownedSequence = sequence }
-        }
+    /// `OWNED BY [schema.]table.column` (`parts`), or OWNED BY NONE (no parts).
+    func setOwner(of sequence: QualifiedName, to parts: [String]) {
+        clearOwner(of: sequence)
+        guard parts.count >= 2, let column = parts.last else { return }
+        let tableParts = parts.dropLast()
+        let tableName = QualifiedName(schema: tableParts.count > 1 ? tableParts[tableParts.startIndex] : "public",
+                                      name: tableParts.last!)
+        table(tableName)?.updateColumn(column) { $0.ownedSequence = sequence }
     }
 
     private func clearOwner(of sequence: QualifiedName) {
@@ -222,42 +205,44 @@ extension SchemaModel {
         }
     }
 
-    private func recordTrigger(_ create: PgQuery_CreateTrigStmt, statement: Statement) {
+    func recordTrigger(_ create: CreateTrigger, statement: Statement) {
         let table = tableForAlter(QualifiedName(create.relation))
-        let timing: Trigger.Timing = create.timing & 64 != 0 ? .insteadOf : create.timing & 2 != 0 ? .before : .after
+        let timing: Trigger.Timing
+        switch create.timing {
+        case .before: timing = .before
+        case .after: timing = .after
+        case .insteadOf: timing = .insteadOf
+        }
         var events: Set<Trigger.Event> = []
-        if create.events & 4 != 0 { events.insert(.insert) }
-        if create.events & 8 != 0 { events.insert(.delete) }
-        if create.events & 16 != 0 { events.insert(.update) }
-        if create.events & 32 != 0 { events.insert(.truncate) }
-        let trigger = Trigger(name: create.trigname, timing: timing, events: events, forEachRow: create.row,
-                              function: create.funcname.last?.stringValue?.lowercased() ?? "",
+        if create.onInsert { events.insert(.insert) }
+        if create.onDelete { events.insert(.delete) }
+        if create.onUpdate { events.insert(.update) }
+        if create.onTruncate { events.insert(.truncate) }
+        let trigger = Trigger(name: create.name, timing: timing, events: events, forEachRow: create.forEachRow,
+                              function: create.function.last?.lowercased() ?? "",
                               anchor: SourceAnchor(file: statement.file, range: statement.contentRange))
         table.triggers.removeAll { $0.name == trigger.name }
         table.triggers.append(trigger)
     }
 
-    private func dropCatalogObjects(_ drop: PgQuery_DropStmt) {
-        for object in drop.objects {
-            switch drop.removeType {
-            case .objectTrigger:
+    func dropCatalogObjects(_ drop: Drop) {
+        for parts in drop.objects {
+            switch drop.kind {
+            case .trigger:
                 // [schema,] table, trigger
-                guard case .list(let list) = object.node else { continue }
-                let parts = list.items.compactMap(\.stringValue)
                 guard parts.count >= 2 else { continue }
                 let tableName = QualifiedName(schema: parts.count > 2 ? parts[parts.count - 3] : "public", name: parts[parts.count - 2])
                 table(tableName)?.triggers.removeAll { $0.name == parts.last }
-            case .objectSequence:
-                guard let name = QualifiedName(dottedList: object) else { continue }
+            case .sequence:
+                guard let name = QualifiedName(parts: parts) else { continue }
                 clearOwner(of: name)
                 for table in tables {
                     for column in table.columns where column.serialDefaultSequence == name {
                         table.updateColumn(column.name) { $0.serialDefaultSequence = nil }
                     }
                 }
-            case .objectDomain, .objectType:
-                guard case .typeName(let typeName) = object.node,
-                      let name = QualifiedName(nameParts: typeName.names) else { continue }
+            case .domain, .type:
+                guard let name = QualifiedName(parts: parts) else { continue }
                 domains[name] = nil
             default: continue
             }
@@ -278,17 +263,15 @@ extension TableConstraint {
 extension Statement {
     /// One index key as text for comparing indexes: the column (or the expression as written), then collation,
     /// operator class and any non-default order, so `a ASC NULLS LAST` and `a` compare equal.
-    func indexKeyText(_ elem: PgQuery_IndexElem, range: Range<Int>) -> String {
-        guard !elem.name.isEmpty else {
+    func indexKeyText(_ elem: IndexElement, range: Range<Int>) -> String {
+        guard let column = elem.column, !column.isEmpty else {
             // An expression: its text as written, normalised (order words included).
             return range == contentRange ? "expr" : normalizedText(range)
         }
-        var text = elem.name
-        let collation = elem.collation.compactMap(\.stringValue)
-        if !collation.isEmpty { text += " collate " + collation.joined(separator: ".") }
-        let opclass = elem.opclass.compactMap(\.stringValue)
-        if !opclass.isEmpty { text += " " + opclass.joined(separator: ".").lowercased() }
-        let descending = elem.ordering == .sortbyDesc
+        var text = column
+        if !elem.collation.isEmpty { text += " collate " + elem.collation.joined(separator: ".") }
+        if !elem.operatorClass.isEmpty { text += " " + elem.operatorClass.joined(separator: ".").lowercased() }
+        let descending = elem.ordering == .descending
         if descending { text += " desc" }
         switch elem.nullsOrdering {
         case .first where !descending: text += " nulls first"
@@ -316,6 +299,10 @@ public struct DeclaredName: Sendable {
     public var anchor: SourceAnchor
     /// The table it belongs to (the table itself for `.table`).
     public var table: Table
+
+    /// What `Statement.declaredNames` reads: a rule about declared names is called for these.
+    public static let triggers = RuleTriggers.changes(.createTable, .addColumn, .addConstraint, .createIndex, .renameTable,
+                                                      .renameColumn).and(.statements(.rename))
 }
 
 extension Statement {
@@ -351,16 +338,16 @@ extension Statement {
             }
         }
         // Index and constraint renames change no table, so they are not in `changes`.
-        if case .renameStmt(let rename) = node.node {
-            let relation = QualifiedName(rename.relation)
-            switch rename.renameType {
-            case .objectIndex:
-                if let index = model.index(named: QualifiedName(schema: relation.schema, name: rename.newname)),
+        if case .rename(let rename) = syntax, let renamed = rename.relation {
+            let relation = QualifiedName(renamed)
+            switch rename.kind {
+            case .index:
+                if let index = model.index(named: QualifiedName(schema: relation.schema, name: rename.newName)),
                    let table = model.table(index.table) {
-                    add(.index, rename.newname, tokenAt: afterTo, table)
+                    add(.index, rename.newName, tokenAt: afterTo, table)
                 }
-            case .objectTabconstraint:
-                if let table = model.table(relation) { add(.constraint, rename.newname, tokenAt: afterTo, table) }
+            case .tableConstraint:
+                if let table = model.table(relation) { add(.constraint, rename.newName, tokenAt: afterTo, table) }
             default: break
             }
         }
@@ -369,7 +356,7 @@ extension Statement {
 
     /// The start of the token after the last top-level `TO` (the new name of a RENAME).
     private var afterTo: Int? {
-        guard let to = tokens.lastIndex(where: { $0.kind == .to }), to + 1 < tokens.count else { return nil }
+        guard let to = tokens.lastIndex(where: { $0.is(.to) }), to + 1 < tokens.count else { return nil }
         return tokens[to + 1].start
     }
 

@@ -1,5 +1,3 @@
-import PgQueryProto
-
 /// A column type with aliases resolved: `int`, `integer`, `int4` all have `name == "int4"`.
 public struct ColumnType: Sendable, Equatable, CustomStringConvertible {
     /// Canonical type name (last name part, alias-mapped, lower case).
@@ -29,20 +27,17 @@ public struct ColumnType: Sendable, Equatable, CustomStringConvertible {
         self.isArray = isArray
     }
 
-    public init(_ typeName: PgQuery_TypeName) {
-        let parts = typeName.names.compactMap(\.stringValue)
+    public init(_ typeName: TypeSyntax) {
+        let parts = typeName.names
         let last = parts.last?.lowercased() ?? ""
         let qualifier: String? = parts.count > 1 ? parts[parts.count - 2] : nil
         // `float(p)` means float4 for p <= 24; the parser reports it as float8 only without a precision.
-        var modifiers: [Int] = []
-        for mod in typeName.typmods {
-            if case .aConst(let c) = mod.node, case .ival(let i) = c.val { modifiers.append(Int(i.ival)) }
-        }
+        let modifiers = typeName.integerModifiers
         // `"char"` (quoted, so unqualified) is the one-byte internal type; char(n) arrives as pg_catalog.bpchar.
         let internalChar = parts.count == 1 && parts[0] == "char"
         let schema: String? = qualifier == "pg_catalog" ? nil : qualifier
         self.init(name: internalChar ? "\"char\"" : last, schema: schema, modifiers: modifiers,
-                  isArray: !typeName.arrayBounds.isEmpty)
+                  isArray: typeName.isArray)
     }
 
     public var isFloatingPoint: Bool { !isArray && (name == "float4" || name == "float8") }
@@ -70,13 +65,5 @@ public struct ColumnType: Sendable, Equatable, CustomStringConvertible {
 
     private var modifierText: String {
         modifiers.isEmpty ? "" : "(" + modifiers.map(String.init).joined(separator: ",") + ")"
-    }
-}
-
-extension PgQuery_Node {
-    /// The string of a `String` node (names in lists), nil for anything else.
-    public var stringValue: String? {
-        if case .string(let s) = node { return s.sval }
-        return nil
     }
 }

@@ -1,5 +1,3 @@
-import PgQueryProto
-
 /// PostgreSQL's table lock modes, weakest first.
 public enum LockMode: Int, Sendable, Comparable, CustomStringConvertible {
     case accessShare, rowShare, rowExclusive, shareUpdateExclusive, share, shareRowExclusive, exclusive, accessExclusive
@@ -58,91 +56,85 @@ public enum LockAnalysis {
             if let index = model.index(named: name) { return lock(index.table, mode) }
             return TableLock(table: name, mode: mode, isNewInFile: false, viaIndex: name)
         }
-        switch statement.node.node {
-        case .alterTableStmt(let alter) where alter.objtype == .objectTable:
+        switch statement.syntax {
+        case .alterTable(let alter) where alter.objectKind == .table:
             let name = QualifiedName(alter.relation)
             var mode = LockMode.shareUpdateExclusive
             var extra: [TableLock] = []
-            for node in alter.cmds {
-                guard case .alterTableCmd(let cmd) = node.node else { continue }
-                let cmdMode = alterTableLock(cmd)
-                mode = max(mode, cmdMode)
+            for action in alter.actions {
+                mode = max(mode, alterTableLock(action))
+                switch action.definition {
                 // A new foreign key also locks the referenced table (SHARE ROW EXCLUSIVE).
-                if case .constraint(let con) = cmd.def.node, con.contype == .constrForeign {
-                    extra.append(lock(QualifiedName(con.pktable), .shareRowExclusive))
-                }
+                case .constraint(let con)? where con.kind == .foreignKey:
+                    if let referenced = con.referencedTable { extra.append(lock(QualifiedName(referenced), .shareRowExclusive)) }
                 // So does ADD COLUMN … REFERENCES.
-                if case .columnDef(let def) = cmd.def.node {
-                    for case .constraint(let con)? in def.constraints.map(\.node) where con.contype == .constrForeign {
-                        extra.append(lock(QualifiedName(con.pktable), .shareRowExclusive))
+                case .column(let def)?:
+                    for con in def.constraints where con.kind == .foreignKey {
+                        if let referenced = con.referencedTable { extra.append(lock(QualifiedName(referenced), .shareRowExclusive)) }
                     }
+                default: break
                 }
             }
             return [lock(name, mode)] + extra
-        case .indexStmt(let index):
-            return [lock(QualifiedName(index.relation), index.concurrent ? .shareUpdateExclusive : .share)]
-        case .dropStmt(let drop):
-            return drop.objects.compactMap { object -> TableLock? in
-                // DROP TRIGGER / RULE / POLICY name ON table: the list is `[schema,] table, name`.
-                if [.objectTrigger, .objectRule, .objectPolicy].contains(drop.removeType) {
-                    guard case .list(let list) = object.node, list.items.count >= 2 else { return nil }
-                    var owner = list
-                    owner.items.removeLast()
-                    return QualifiedName(dottedList: PgQuery_Node.with { $0.node = .list(owner) }).map { lock($0, .accessExclusive) }
+        case .createIndex(let index):
+            return [lock(QualifiedName(index.relation), index.concurrently ? .shareUpdateExclusive : .share)]
+        case .drop(let drop):
+            return drop.objects.compactMap { parts -> TableLock? in
+                // DROP TRIGGER / RULE / POLICY name ON table: the parts are `[schema,] table, name`.
+                if [.trigger, .rule, .policy].contains(drop.kind) {
+                    guard parts.count >= 2 else { return nil }
+                    return QualifiedName(parts: Array(parts.dropLast())).map { lock($0, .accessExclusive) }
                 }
-                guard let name = QualifiedName(dottedList: object) else { return nil }
-                switch drop.removeType {
-                case .objectTable: return lock(name, .accessExclusive)
-                case .objectIndex:
-                    return lock(index: name, drop.concurrent ? .shareUpdateExclusive : .accessExclusive)
+                guard let name = QualifiedName(parts: parts) else { return nil }
+                switch drop.kind {
+                case .table: return lock(name, .accessExclusive)
+                case .index:
+                    return lock(index: name, drop.concurrently ? .shareUpdateExclusive : .accessExclusive)
                 // Queries on a view lock it too: dropping one waits for them, and blocks new ones meanwhile.
-                case .objectView, .objectMatview: return lock(name, .accessExclusive)
+                case .view, .materializedView: return lock(name, .accessExclusive)
                 default: return nil
                 }
             }
-        case .renameStmt(let rename) where rename.renameType == .objectTable || rename.renameType == .objectColumn:
-            return [lock(QualifiedName(rename.relation), .accessExclusive)]
-        case .truncateStmt(let truncate):
-            return truncate.relations.compactMap {
-                if case .rangeVar(let rv) = $0.node { lock(QualifiedName(rv), .accessExclusive) } else { nil }
-            }
-        case .clusterStmt(let cluster) where cluster.hasRelation:
-            return [lock(QualifiedName(cluster.relation), .accessExclusive)]
-        case .vacuumStmt(let vacuum) where vacuum.options.contains(where: { option in
-            if case .defElem(let d) = option.node { return d.defname == "full" } else { return false }
-        }):
-            return vacuum.rels.compactMap {
-                if case .vacuumRelation(let r) = $0.node, r.hasRelation { lock(QualifiedName(r.relation), .accessExclusive) } else { nil }
-            }
-        case .reindexStmt(let reindex) where reindex.hasRelation:
-            let concurrent = reindex.params.contains { if case .defElem(let d) = $0.node { d.defname == "concurrently" } else { false } }
-            let mode: LockMode = concurrent ? .shareUpdateExclusive : .share
-            if reindex.kind == .reindexObjectIndex { return [lock(index: QualifiedName(reindex.relation), mode)] }
-            return [lock(QualifiedName(reindex.relation), mode)]
-        case .refreshMatViewStmt(let refresh):
-            return [lock(QualifiedName(refresh.relation), refresh.concurrent ? .exclusive : .accessExclusive)]
-        case .createStmt(let create):
+        case .rename(let rename) where rename.kind == .table || rename.kind == .column:
+            return rename.relation.map { [lock(QualifiedName($0), .accessExclusive)] } ?? []
+        case .truncate(let truncate):
+            return truncate.relations.map { lock(QualifiedName($0), .accessExclusive) }
+        case .cluster(let relation?):
+            return [lock(QualifiedName(relation), .accessExclusive)]
+        case .vacuum(let vacuum) where vacuum.full:
+            return vacuum.relations.map { lock(QualifiedName($0), .accessExclusive) }
+        case .reindex(let reindex):
+            guard let relation = reindex.relation else { return [] }
+            let mode: LockMode = reindex.concurrently ? .shareUpdateExclusive : .share
+            if reindex.kind == .index { return [lock(index: QualifiedName(relation), mode)] }
+            return [lock(QualifiedName(relation), mode)]
+        case .refreshMaterializedView(let relation, let concurrently, _):
+            return [lock(QualifiedName(relation), concurrently ? .exclusive : .accessExclusive)]
+        case .createTable(let create):
             // A foreign key of a new table adds triggers to the referenced table: SHARE ROW EXCLUSIVE there.
-            let constraints = create.tableElts.flatMap { element -> [PgQuery_Node] in
-                if case .columnDef(let def) = element.node { return def.constraints }
-                return [element]
-            } + create.constraints
+            let constraints = create.elements.flatMap { element -> [ConstraintDefinition] in
+                switch element {
+                case .column(let def): def.constraints
+                case .constraint(let con): [con]
+                case .like: []
+                }
+            }
             var seen = Set<QualifiedName>()
-            return constraints.compactMap { node -> TableLock? in
-                guard case .constraint(let con) = node.node, con.contype == .constrForeign else { return nil }
-                let referenced = QualifiedName(con.pktable)
+            return constraints.compactMap { con -> TableLock? in
+                guard con.kind == .foreignKey, let pktable = con.referencedTable else { return nil }
+                let referenced = QualifiedName(pktable)
                 guard referenced != QualifiedName(create.relation), seen.insert(referenced).inserted else { return nil }
                 return lock(referenced, .shareRowExclusive)
             }
-        case .lockStmt(let stmt) where (1...8).contains(stmt.mode):
+        case .lockTable(let relations, let number) where (1...8).contains(number):
             // LOCK TABLE … IN mode MODE: PostgreSQL numbers the modes 1 (ACCESS SHARE) to 8 (ACCESS EXCLUSIVE).
-            guard let mode = LockMode(rawValue: Int(stmt.mode) - 1) else { return [] }
-            return stmt.relations.compactMap { if case .rangeVar(let rv) = $0.node { lock(QualifiedName(rv), mode) } else { nil } }
-        case .createPolicyStmt(let policy):
-            return [lock(QualifiedName(policy.table), .accessExclusive)]
-        case .ruleStmt(let rule):
-            return [lock(QualifiedName(rule.relation), .accessExclusive)]
-        case .createTrigStmt(let trigger):
+            guard let mode = LockMode(rawValue: number - 1) else { return [] }
+            return relations.map { lock(QualifiedName($0), mode) }
+        case .createPolicy(let table):
+            return [lock(QualifiedName(table), .accessExclusive)]
+        case .createRule(let relation):
+            return [lock(QualifiedName(relation), .accessExclusive)]
+        case .createTrigger(let trigger):
             return [lock(QualifiedName(trigger.relation), .shareRowExclusive)]
         default:
             return []
@@ -150,16 +142,15 @@ public enum LockAnalysis {
     }
 
     /// The lock one ALTER TABLE action takes (PostgreSQL's AlterTableGetLockLevel, simplified).
-    static func alterTableLock(_ cmd: PgQuery_AlterTableCmd) -> LockMode {
-        switch cmd.subtype {
-        case .atValidateConstraint, .atValidateConstraintRecurse, .atSetStatistics, .atClusterOn, .atDropCluster,
-             .atSetRelOptions, .atResetRelOptions, .atReplaceRelOptions:
+    static func alterTableLock(_ action: AlterTableAction) -> LockMode {
+        switch action.kind {
+        case .validateConstraint, .setStatistics, .clusterOn, .dropCluster, .setRelOptions, .resetRelOptions,
+             .replaceRelOptions:
             return .shareUpdateExclusive
-        case .atAddConstraint, .atAddConstraintRecurse:
-            if case .constraint(let con) = cmd.def.node, con.contype == .constrForeign { return .shareRowExclusive }
+        case .addConstraint:
+            if case .constraint(let con)? = action.definition, con.kind == .foreignKey { return .shareRowExclusive }
             return .accessExclusive
-        case .atEnableTrig, .atEnableAlwaysTrig, .atEnableReplicaTrig, .atDisableTrig, .atEnableTrigAll,
-             .atDisableTrigAll, .atEnableTrigUser, .atDisableTrigUser:
+        case .enableTrigger, .disableTrigger:
             return .shareRowExclusive
         default:
             return .accessExclusive

@@ -1,5 +1,3 @@
-import PgQueryProto
-
 /// `schema.name`; an unqualified name means `public`.
 public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Comparable {
     public var schema: String
@@ -10,21 +8,12 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Compar
         self.name = name
     }
 
-    public init(_ relation: PgQuery_RangeVar) {
-        self.init(schema: relation.schemaname, name: relation.relname)
+    public init(_ relation: RelationName) {
+        self.init(schema: relation.schema ?? "public", name: relation.name)
     }
 
-    /// From a list of name parts as DROP writes them (`[schema,] name`).
-    public init?(dottedList node: PgQuery_Node) {
-        guard case .list(let list) = node.node else { return nil }
-        let parts = list.items.compactMap(\.stringValue)
-        guard let last = parts.last else { return nil }
-        self.init(schema: parts.count > 1 ? parts[parts.count - 2] : "public", name: last)
-    }
-
-    /// From name parts as a type name is written (`[schema,] name`).
-    public init?(nameParts: [PgQuery_Node]) {
-        let parts = nameParts.compactMap(\.stringValue)
+    /// From name parts as DROP and type names write them (`[schema,] name`).
+    public init?(parts: [String]) {
         guard let last = parts.last else { return nil }
         self.init(schema: parts.count > 1 ? parts[parts.count - 2] : "public", name: last)
     }

@@ -1,5 +1,4 @@
 import Foundation
-import PgQueryProto
 
 /// The state of the database session while one migration file runs: transaction blocks and settings that
 /// change what a statement risks. Reset at the start of each file.
@@ -15,20 +14,6 @@ public struct Session: Sendable {
     /// The session's TimeZone was set to a zone with a fixed zero offset (`SET timezone = 'UTC'`): PostgreSQL 12+ then
     /// changes timestamp to timestamptz (and back) without a rewrite. Unknown, so false, at the start of a file.
     public var timeZoneIsUTC = false
-    /// The first statement of this file (or of the current transaction) that took ACCESS EXCLUSIVE on an
-    /// existing table, while that lock is still held.
-    public var exclusiveLockHeld: TableLock?
-    /// How many earlier statements of this file took SHARE or a stronger lock on an existing table.
-    public var heavyLockStatements = 0
-    /// How many of those ran while no lock_timeout was in effect.
-    public var heavyLockStatementsWithoutTimeout = 0
-    /// The statement that took `exclusiveLockHeld`.
-    public var exclusiveLockStatement: SourceAnchor?
-    /// Statements (not counting SET, SHOW and transaction control) that ran after it while the lock was held.
-    public var statementsSinceExclusiveLock = 0
-    /// The ALTER TABLE statements on existing tables in the current unbroken run of ALTER TABLE statements
-    /// (any other statement ends the run), by table; only those whose actions could be merged into one.
-    public var alterTableRun: [QualifiedName: EarlierAlterTable] = [:]
 
     let assumeInTransaction: Bool
     /// The lock_timeout was set with `SET LOCAL`: it ends with the transaction.
@@ -60,97 +45,61 @@ public struct Session: Sendable {
     }
 
     /// Moves past a statement (after the rules have seen the state before it).
-    mutating func advance(past statement: Statement, locks: [TableLock]) {
-        switch statement.node.node {
-        case .transactionStmt(let tx):
-            switch tx.kind {
-            case .transStmtBegin, .transStmtStart:
+    mutating func advance(past statement: Statement) {
+        switch statement.syntax {
+        case .transaction(let kind):
+            switch kind {
+            case .begin:
                 if !inTransaction || transactionStart == nil { transactionStart = statement.range.lowerBound }
                 inTransaction = true
-            case .transStmtCommit, .transStmtRollback, .transStmtCommitPrepared, .transStmtRollbackPrepared,
-                 .transStmtPrepare:
+            case _ where kind.endsTransaction:
                 inTransaction = assumeInTransaction
                 transactionStart = assumeInTransaction ? statement.range.upperBound : nil
-                exclusiveLockHeld = nil
                 if localLockTimeout { lockTimeoutSet = false; localLockTimeout = false }
                 if localTimeZone { timeZoneIsUTC = false; localTimeZone = false }
             default: break
             }
-        case .variableSetStmt(let set) where set.name.lowercased() == "timezone":
+        case .set(let set) where set.name == "timezone":
             switch set.kind {
-            case .varSetValue:
-                timeZoneIsUTC = Self.isUTC(set.args)
+            case .value:
+                timeZoneIsUTC = Self.isUTC(set.values)
                 localTimeZone = set.isLocal
-            case .varSetDefault, .varReset, .varSetCurrent: timeZoneIsUTC = false
+            case .default, .reset, .current: timeZoneIsUTC = false
             default: break
             }
-        case .variableSetStmt(let set) where set.name.lowercased() == "lock_timeout":
+        case .set(let set) where set.name == "lock_timeout":
             switch set.kind {
-            case .varSetValue:
-                lockTimeoutSet = !Self.isZero(set.args)
+            case .value:
+                lockTimeoutSet = !Self.isZero(set.values)
                 localLockTimeout = set.isLocal
-            case .varSetDefault, .varReset: lockTimeoutSet = false
+            case .default, .reset: lockTimeoutSet = false
             default: break
             }
         default: break
         }
-        let existing = locks.filter { !$0.isNewInFile }
-        if existing.contains(where: { $0.mode >= .share }) {
-            heavyLockStatements += 1
-            if !lockTimeoutSet { heavyLockStatementsWithoutTimeout += 1 }
-        }
-        if exclusiveLockHeld != nil, !Self.isSessionControl(statement) { statementsSinceExclusiveLock += 1 }
-        if inTransaction, exclusiveLockHeld == nil, let held = existing.first(where: { $0.mode == .accessExclusive }) {
-            exclusiveLockHeld = held
-            exclusiveLockStatement = SourceAnchor(file: statement.file, range: statement.contentRange)
-            statementsSinceExclusiveLock = 0
-        }
-        if exclusiveLockHeld == nil { exclusiveLockStatement = nil; statementsSinceExclusiveLock = 0 }
-        trackAlterTableRun(statement, locks: locks)
     }
 
     /// SET, RESET, SHOW and transaction control: statements that take no locks and do no work.
-    public static func isSessionControl(_ statement: Statement) -> Bool {
-        switch statement.node.node {
-        case .transactionStmt, .variableSetStmt, .variableShowStmt: true
-        default: false
-        }
-    }
-
-    private mutating func trackAlterTableRun(_ statement: Statement, locks: [TableLock]) {
-        guard case .alterTableStmt(let alter) = statement.node.node, alter.objtype == .objectTable else {
-            if !Self.isSessionControl(statement) { alterTableRun = [:] }
-            return
-        }
-        let name = QualifiedName(alter.relation)
-        guard locks.first?.isNewInFile == false, let earlier = EarlierAlterTable(alter, statement: statement) else {
-            alterTableRun[name] = nil
-            return
-        }
-        if alterTableRun[name] == nil { alterTableRun[name] = earlier }
-        else { alterTableRun[name]?.addedColumns.formUnion(earlier.addedColumns) }
-    }
+    public static func isSessionControl(_ statement: Statement) -> Bool { statement.syntax.isSessionControl }
 
     /// Zones whose offset from UTC is always zero.
     static let utcZones: Set<String> = ["utc", "uct", "gmt", "z", "zulu", "universal", "greenwich", "gmt0", "gmt+0", "gmt-0",
                                         "etc/utc", "etc/uct", "etc/gmt", "etc/zulu", "etc/universal", "etc/greenwich",
                                         "etc/gmt0", "etc/gmt+0", "etc/gmt-0", "+00", "+00:00", "-00", "00:00"]
 
-    static func isUTC(_ args: [PgQuery_Node]) -> Bool {
-        guard let first = args.first, case .aConst(let c) = first.node else { return false }
-        switch c.val {
-        case .ival(let i): return i.ival == 0
-        case .sval(let s): return utcZones.contains(s.sval.trimmingCharacters(in: .whitespaces).lowercased())
-        default: return false
+    static func isUTC(_ values: [Expression]) -> Bool {
+        switch values.first {
+        case .constant(.integer(let i), _)?: i == 0
+        case .constant(.string(let s), _)?: utcZones.contains(s.trimmingCharacters(in: .whitespaces).lowercased())
+        default: false
         }
     }
 
-    static func isZero(_ args: [PgQuery_Node]) -> Bool {
-        guard let first = args.first, case .aConst(let c) = first.node else { return false }
-        switch c.val {
-        case .ival(let i): return i.ival == 0
-        case .sval(let s): return Int(s.sval.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }) == 0
-        default: return false
+    static func isZero(_ values: [Expression]) -> Bool {
+        switch values.first {
+        case .constant(.integer(let i), _)?: i == 0
+        case .constant(.string(let s), _)?: Int(s.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }) == 0
+        default: false
         }
     }
 }
@@ -165,16 +114,14 @@ public struct EarlierAlterTable: Sendable {
     /// Nil when an action is order-sensitive and must stay in its own statement: VALIDATE CONSTRAINT (the point of
     /// NOT VALID is to validate separately), SET NOT NULL (it relies on a CHECK validated before it and a constraint
     /// dropped after it), ATTACH/DETACH PARTITION (their own, weaker locks).
-    init?(_ alter: PgQuery_AlterTableStmt, statement: Statement) {
+    init?(_ alter: AlterTable, statement: Statement) {
         var added = Set<String>()
-        for node in alter.cmds {
-            guard case .alterTableCmd(let cmd) = node.node else { return nil }
-            switch cmd.subtype {
-            case .atValidateConstraint, .atValidateConstraintRecurse, .atSetNotNull, .atAttachPartition,
-                 .atDetachPartition, .atDetachPartitionFinalize:
+        for action in alter.actions {
+            switch action.kind {
+            case .validateConstraint, .setNotNull, .attachPartition, .detachPartition, .detachPartitionFinalize:
                 return nil
-            case .atAddColumn, .atAddColumnRecurse:
-                if case .columnDef(let def) = cmd.def.node { added.insert(def.colname) }
+            case .addColumn:
+                if case .column(let def)? = action.definition { added.insert(def.name) }
             default: break
             }
         }
@@ -183,22 +130,20 @@ public struct EarlierAlterTable: Sendable {
     }
 
     /// The columns an ALTER TABLE's actions name or reference.
-    public static func touchedColumns(_ alter: PgQuery_AlterTableStmt) -> Set<String> {
+    public static func touchedColumns(_ alter: AlterTable) -> Set<String> {
         var columns = Set<String>()
-        for node in alter.cmds {
-            guard case .alterTableCmd(let cmd) = node.node else { continue }
-            if !cmd.name.isEmpty { columns.insert(cmd.name) }
-            if case .constraint(let con) = cmd.def.node {
-                columns.formUnion(con.keys.compactMap(\.stringValue))
-                columns.formUnion(con.fkAttrs.compactMap(\.stringValue))
-                columns.formUnion(con.including.compactMap(\.stringValue))
-                if con.hasRawExpr { columns.formUnion(con.rawExpr.referencedColumns) }
-                for pair in con.exclusions {
-                    columns.formUnion(pair.descendants(PgQuery_IndexElem.self).map(\.name).filter { !$0.isEmpty })
-                }
-            }
-            if cmd.hasDef, case .columnDef = cmd.def.node {} else if cmd.hasDef {
-                columns.formUnion(cmd.def.referencedColumns)
+        for action in alter.actions {
+            if !action.name.isEmpty { columns.insert(action.name) }
+            switch action.definition {
+            case .constraint(let con)?:
+                columns.formUnion(con.keys)
+                columns.formUnion(con.foreignKeyColumns)
+                columns.formUnion(con.including)
+                columns.formUnion(con.expression?.referencedColumns ?? [])
+                columns.formUnion(con.exclusionColumns.compactMap { $0 }.filter { !$0.isEmpty })
+            case .expression(let expression)?:
+                columns.formUnion(expression.referencedColumns)
+            default: break
             }
         }
         return columns

@@ -1,11 +1,9 @@
-import PgQueryProto
-
 public struct Column: Sendable {
     public var name: String
     public var type: ColumnType
     public var notNull: Bool
     /// The default expression, if any (`DEFAULT …`, also `nextval(…)` written by pg_dump).
-    public var defaultExpression: PgQuery_Node?
+    public var defaultExpression: Expression?
     public var isIdentity: Bool
     public var isGenerated: Bool
     /// The column definition in the source.
@@ -35,12 +33,13 @@ public enum ReferentialAction: String, Sendable {
     case noAction = "NO ACTION", restrict = "RESTRICT", cascade = "CASCADE", setNull = "SET NULL",
          setDefault = "SET DEFAULT"
 
-    init(code: String) {
+    /// From PostgreSQL's action code (`fk_del_action`).
+    init(code: UInt8) {
         switch code {
-        case "r": self = .restrict
-        case "c": self = .cascade
-        case "n": self = .setNull
-        case "d": self = .setDefault
+        case UInt8(ascii: "r"): self = .restrict
+        case UInt8(ascii: "c"): self = .cascade
+        case UInt8(ascii: "n"): self = .setNull
+        case UInt8(ascii: "d"): self = .setDefault
         default: self = .noAction
         }
     }
@@ -66,7 +65,7 @@ public struct TableConstraint: Sendable {
     public var columns: [String]
     public var foreignKey: ForeignKey?
     /// `CHECK` expression (for rules that ask which columns it constrains).
-    public var expression: PgQuery_Node?
+    public var expression: Expression?
     public var notValid: Bool
     /// Backed by an existing index (`ADD CONSTRAINT … UNIQUE USING INDEX`).
     public var usingIndex: String?

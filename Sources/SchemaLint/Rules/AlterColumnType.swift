@@ -44,6 +44,8 @@ public struct AlterColumnType: Rule {
                 """, note: "Binary-compatible changes do not rewrite the table."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.alterColumnType)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

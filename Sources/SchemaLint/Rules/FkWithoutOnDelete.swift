@@ -20,6 +20,8 @@ public struct FkWithoutOnDelete: Rule {
                         note: "An explicit NO ACTION is a decision."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.addConstraint)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

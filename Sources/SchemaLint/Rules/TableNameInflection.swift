@@ -32,6 +32,8 @@ public struct TableNameInflection: Rule {
         ])
 
     public let options: Options
+    public static let triggers: RuleTriggers = .changes(.createTable)
+
     public init(options: Options) { self.options = options }
 
     public func check(statement: StatementContext) {

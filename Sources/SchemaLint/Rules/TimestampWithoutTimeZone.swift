@@ -24,6 +24,8 @@ public struct TimestampWithoutTimeZone: Rule {
             RuleExample("ALTER TABLE walk ADD COLUMN ended_at timestamp with time zone;"),
         ])
 
+    public static let triggers: RuleTriggers = ColumnWrite.triggers
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

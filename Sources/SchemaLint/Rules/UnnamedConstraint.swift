@@ -35,6 +35,8 @@ public struct UnnamedConstraint: Rule {
         ])
 
     public let options: Options
+    public static let triggers: RuleTriggers = .changes(.addConstraint)
+
     public init(options: Options) { self.options = options }
 
     public func check(statement: StatementContext) {

@@ -21,6 +21,8 @@ public struct CharType: Rule {
             RuleExample("CREATE TABLE country (code varchar(2) PRIMARY KEY, name text NOT NULL, flag \"char\");"),
         ])
 
+    public static let triggers: RuleTriggers = ColumnWrite.triggers
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -1,5 +1,4 @@
 import Foundation
-import PgQueryProto
 
 /// A CHECK that enumerates too many values.
 public struct CheckInListTooLong: Rule {
@@ -43,6 +42,8 @@ public struct CheckInListTooLong: Rule {
         ])
 
     public let options: Options
+    public static let triggers: RuleTriggers = .changes(.addConstraint)
+
     public init(options: Options) { self.options = options }
 
     public func check(statement: StatementContext) {
@@ -64,18 +65,14 @@ public struct CheckInListTooLong: Rule {
     }
 
     /// Every `x IN (…)` and `x = ANY (ARRAY[…])` in an expression: how many values, and the column when `x` is one.
-    static func lists(in expression: PgQuery_Node) -> [(count: Int, column: String?)] {
+    static func lists(in expression: Expression) -> [(count: Int, column: String?)] {
         var found: [(Int, String?)] = []
-        // The node's own A_Expr is a field of it, so `descendants` includes it.
-        for aExpr in expression.descendants(PgQuery_A_Expr.self) {
-            let column = Self.column(aExpr.lexpr)
-            switch aExpr.kind {
-            case .aexprIn:
-                if case .list(let list) = aExpr.rexpr.node { found.append((list.items.count, column)) }
-            case .aexprOpAny:
-                var node = aExpr.rexpr
-                while case .typeCast(let cast) = node.node { node = cast.arg }
-                if case .aArrayExpr(let array) = node.node { found.append((array.elements.count, column)) }
+        expression.forEach { node in
+            guard case .operation(let operation) = node else { return }
+            let column = operation.left.flatMap(Self.column)
+            switch (operation.kind, operation.right?.uncast) {
+            case (.in, .list(let items)?): found.append((items.count, column))
+            case (.any, .array(let elements)?): found.append((elements.count, column))
             default: break
             }
         }
@@ -83,10 +80,8 @@ public struct CheckInListTooLong: Rule {
     }
 
     /// The column of `col` or `(col)::text`.
-    static func column(_ node: PgQuery_Node) -> String? {
-        var node = node
-        while case .typeCast(let cast) = node.node { node = cast.arg }
-        guard case .columnRef(let ref) = node.node else { return nil }
-        return ref.fields.last?.stringValue
+    static func column(_ expression: Expression) -> String? {
+        guard case .column(let fields, _) = expression.uncast else { return nil }
+        return fields.last
     }
 }

@@ -29,12 +29,14 @@ public struct IdentifierTooLong: Rule {
                         note: "Dropping only refers to the (equally truncated) name."),
         ])
 
+    public static let triggers: RuleTriggers = RuleTriggers(statements: StatementKind.nameGiving)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
         guard Self.declaresNames(statement.statement) else { return }
         var seen = Set<String>()
-        for token in statement.statement.tokens where token.kind == .ident {
+        for token in statement.statement.tokens where token.kind == .identifier {
             let name = Statement.identifierValue(statement.statement.spelling(token))
             let length = name.utf8.count
             guard length > 63, seen.insert(name).inserted else { continue }
@@ -47,15 +49,5 @@ public struct IdentifierTooLong: Rule {
     }
 
     /// Statements that give names: CREATE …, ALTER … (ADD, RENAME), not DROP, GRANT, COMMENT or DML.
-    static func declaresNames(_ statement: Statement) -> Bool {
-        switch statement.node.node {
-        case .createStmt, .indexStmt, .alterTableStmt, .renameStmt, .createSeqStmt, .alterSeqStmt, .createEnumStmt,
-             .alterEnumStmt, .createDomainStmt, .alterDomainStmt, .createTrigStmt, .createFunctionStmt, .viewStmt,
-             .createTableAsStmt, .createSchemaStmt, .compositeTypeStmt, .createForeignTableStmt, .ruleStmt,
-             .createPolicyStmt, .createStatsStmt, .alterObjectSchemaStmt, .createRangeStmt, .defineStmt:
-            return true
-        default:
-            return false
-        }
-    }
+    static func declaresNames(_ statement: Statement) -> Bool { statement.syntax.declaresNames }
 }

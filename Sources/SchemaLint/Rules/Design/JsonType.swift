@@ -26,6 +26,8 @@ public struct JsonType: Rule {
                 """, note: "Changed to jsonb later in the run."),
         ])
 
+    public static let triggers: RuleTriggers = ColumnWrite.triggers
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -20,6 +20,8 @@ public struct MoneyType: Rule {
             RuleExample("CREATE TABLE invoice (id bigint PRIMARY KEY, total numeric(12,2) NOT NULL, currency char(3) NOT NULL);"),
         ])
 
+    public static let triggers: RuleTriggers = ColumnWrite.triggers
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -32,6 +32,8 @@ public struct NonSnakeCaseIdentifier: Rule {
                 """, note: "Renamed later in the run."),
         ])
 
+    public static let triggers: RuleTriggers = DeclaredName.triggers
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -57,6 +57,8 @@ public struct PlaintextSecretColumn: Rule {
         ])
 
     public let options: Options
+    public static let triggers: RuleTriggers = ColumnWrite.triggers
+
     public init(options: Options) { self.options = options }
 
     public func check(statement: StatementContext) {

@@ -71,6 +71,8 @@ public struct ConstraintNameMismatch: Rule {
         ])
 
     public let options: Options
+    public static let triggers: RuleTriggers = .changes(.addConstraint, .createIndex)
+
     public init(options: Options) { self.options = options }
 
     public func check(statement: StatementContext) {

@@ -38,6 +38,8 @@ public struct FkColumnWithoutIdSuffix: Rule {
         ])
 
     public let options: Options
+    public static let triggers: RuleTriggers = .changes(.addConstraint)
+
     public init(options: Options) { self.options = options }
 
     public func check(statement: StatementContext) {

@@ -36,6 +36,8 @@ public struct TimestampWithoutAtSuffix: Rule {
         ])
 
     public let options: Options
+    public static let triggers: RuleTriggers = ColumnWrite.triggers
+
     public init(options: Options) { self.options = options }
 
     public func check(statement: StatementContext) {

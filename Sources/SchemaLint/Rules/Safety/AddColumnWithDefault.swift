@@ -1,4 +1,3 @@
-import PgQueryProto
 
 /// ADD COLUMN with a default that rewrites the table.
 public struct AddColumnWithDefault: Rule {
@@ -42,6 +41,8 @@ public struct AddColumnWithDefault: Rule {
                 ALTER TABLE walk ALTER COLUMN token SET DEFAULT gen_random_uuid();
                 """, note: "The safe recipe: no default while adding, then a default for new rows only."),
         ])
+
+    public static let triggers: RuleTriggers = .changes(.addColumn)
 
     public init(options: NoOptions) {}
 
@@ -88,23 +89,23 @@ public struct AddColumnWithDefault: Rule {
     /// ADD COLUMN without the default (and without NOT NULL, which would fail), then SET DEFAULT, when the ALTER TABLE
     /// has only this action and the column definition can be split by its tokens.
     private func suggestion(column: Column, table: QualifiedName, statement: Statement) -> String? {
-        guard case .alterTableStmt(let alter) = statement.node.node, alter.cmds.count == 1 else { return nil }
+        guard case .alterTable(let alter) = statement.syntax, alter.actions.count == 1 else { return nil }
         let tokens = Array(statement.codeTokens(in: column.anchor.range))
-        guard let d = tokens.firstIndex(where: { $0.kind == .default }) else { return nil }
+        guard let d = tokens.firstIndex(where: { $0.is(.default) }) else { return nil }
         // The default expression runs to the next column-constraint keyword at depth 0.
-        let stops: Set<PgQuery_Token> = [.not, .nullP, .constraint, .check, .references, .unique, .primary, .generated, .collate]
+        let stops: Set<Keyword> = [.not, .null, .constraint, .check, .references, .unique, .primary, .generated, .collate]
         var depth = 0, end = d + 1
         while end < tokens.count {
             let kind = tokens[end].kind
-            if kind == .ascii40 { depth += 1 } else if kind == .ascii41 { depth -= 1 }
-            if depth == 0, stops.contains(kind) { break }
+            if kind == .openParen { depth += 1 } else if kind == .closeParen { depth -= 1 }
+            if depth == 0, let keyword = tokens[end].keyword, stops.contains(keyword) { break }
             end += 1
         }
         guard end > d + 1 else { return nil }
         let expression = statement.text(tokens[d + 1].start..<tokens[end - 1].end)
         // The definition as written, without DEFAULT … and without NOT NULL.
         var removed: [Range<Int>] = [tokens[d].start..<tokens[end - 1].end]
-        for i in tokens.indices.dropLast() where tokens[i].kind == .not && tokens[i + 1].kind == .nullP {
+        for i in tokens.indices.dropLast() where tokens[i].is(.not) && tokens[i + 1].is(.null) {
             removed.append(tokens[i].start..<tokens[i + 1].end)
         }
         var definition = ""

@@ -30,6 +30,8 @@ public struct AddEnumValueInTransaction: Rule {
                 """, note: "The type is new in this transaction.", pgVersion: 11, assumeInTransaction: true),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.addEnumValue)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -21,6 +21,8 @@ public struct AddExclusionConstraint: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.addConstraint)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -27,6 +27,8 @@ public struct AddPrimaryKey: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.addConstraint)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

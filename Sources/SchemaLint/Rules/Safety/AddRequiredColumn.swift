@@ -25,6 +25,8 @@ public struct AddRequiredColumn: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.addColumn)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -22,6 +22,8 @@ public struct AddSerialColumn: Rule {
             RuleExample("ALTER TABLE walk ADD COLUMN seq bigint;", note: "A plain column, filled later in batches."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.addColumn)
+
     public init(options: NoOptions) {}
 
     static let serialTypes: Set<String> = ["serial", "bigserial", "smallserial"]

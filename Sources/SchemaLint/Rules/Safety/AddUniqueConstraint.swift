@@ -1,4 +1,3 @@
-import PgQueryProto
 
 /// ADD UNIQUE on an existing table other than USING INDEX.
 public struct AddUniqueConstraint: Rule {
@@ -27,6 +26,8 @@ public struct AddUniqueConstraint: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.addConstraint)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
@@ -53,17 +54,16 @@ enum IndexBackedConstraint {
     /// Only for an ALTER TABLE whose one action is this `ADD [CONSTRAINT …] UNIQUE|PRIMARY KEY (cols)` with nothing
     /// an index cannot say or USING INDEX does not accept.
     static func suggestion(_ constraint: TableConstraint, name: String, table: QualifiedName, statement: Statement) -> String? {
-        guard case .alterTableStmt(let alter) = statement.node.node, alter.cmds.count == 1,
-              case .alterTableCmd(let cmd) = alter.cmds[0].node, cmd.subtype == .atAddConstraint || cmd.subtype == .atAddConstraintRecurse,
-              case .constraint(let con) = cmd.def.node, !con.keys.isEmpty, con.options.isEmpty, con.indexspace.isEmpty
+        guard case .alterTable(let alter) = statement.syntax, alter.actions.count == 1, alter.actions[0].kind == .addConstraint,
+              case .constraint(let con)? = alter.actions[0].definition, !con.keys.isEmpty, !con.hasOptions,
+              (con.indexTablespace ?? "").isEmpty
         else { return nil }
-        let columns = con.keys.compactMap(\.stringValue).map(Safety.ident).joined(separator: ", ")
-        let include = con.including.isEmpty ? ""
-            : " INCLUDE (" + con.including.compactMap(\.stringValue).map(Safety.ident).joined(separator: ", ") + ")"
+        let columns = con.keys.map(Safety.ident).joined(separator: ", ")
+        let include = con.including.isEmpty ? "" : " INCLUDE (" + con.including.map(Safety.ident).joined(separator: ", ") + ")"
         let nulls = con.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""
         let kind = constraint.kind == .primaryKey ? "PRIMARY KEY" : "UNIQUE"
-        let deferrable = con.deferrable ? " DEFERRABLE" + (con.initdeferred ? " INITIALLY DEFERRED" : "") : ""
-        let only = alter.relation.inh ? "" : "ONLY "
+        let deferrable = con.deferrable ? " DEFERRABLE" + (con.initiallyDeferred ? " INITIALLY DEFERRED" : "") : ""
+        let only = alter.relation.includesDescendants ? "" : "ONLY "
         return """
             CREATE UNIQUE INDEX CONCURRENTLY \(Safety.ident(name)) ON \(only)\(Safety.sql(table)) (\(columns))\(include)\(nulls);
             ALTER TABLE \(Safety.sql(table)) ADD CONSTRAINT \(Safety.ident(name)) \(kind) USING INDEX \(Safety.ident(name))\(deferrable);

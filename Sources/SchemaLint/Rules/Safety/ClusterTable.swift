@@ -21,17 +21,19 @@ public struct ClusterTable: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .statements(.cluster)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
-        guard case .clusterStmt(let cluster) = statement.statement.node.node else { return }
-        if cluster.hasRelation, statement.locks.allSatisfy(\.isNewInFile) { return }
-        let target = cluster.hasRelation ? QualifiedName(cluster.relation).quoted : "every previously clustered table"
+        guard case .cluster(let relation) = statement.statement.syntax else { return }
+        if relation != nil, statement.locks.allSatisfy(\.isNewInFile) { return }
+        let target = relation.map { QualifiedName($0).quoted } ?? "every previously clustered table"
         statement.report(
             statement.statement.contentRange,
             "CLUSTER rewrites the table and \(Safety.lockPhrase(.accessExclusive, on: target)) until it is done",
             help: "Use pg_repack --order-by (it rewrites in index order with only brief locks), or run CLUSTER in a maintenance "
                 + "window; a BRIN or covering index may serve the same queries without reordering the table.",
-            object: cluster.hasRelation ? QualifiedName(cluster.relation).object : nil)
+            object: relation.map { QualifiedName($0).object })
     }
 }

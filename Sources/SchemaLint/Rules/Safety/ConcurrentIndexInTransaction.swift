@@ -39,17 +39,17 @@ public struct ConcurrentIndexInTransaction: Rule {
                 """, note: "The file opts out of the framework's transaction.", assumeInTransaction: true),
         ])
 
+    public static let triggers: RuleTriggers = .statements(.createIndex, .drop, .reindex)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
         guard statement.session.inTransaction else { return }
         let what: String
-        switch statement.statement.node.node {
-        case .indexStmt(let index) where index.concurrent: what = "CREATE INDEX CONCURRENTLY"
-        case .dropStmt(let drop) where drop.concurrent: what = "DROP INDEX CONCURRENTLY"
-        case .reindexStmt(let reindex) where reindex.params.contains(where: { node in
-            if case .defElem(let d) = node.node { d.defname == "concurrently" } else { false }
-        }): what = "REINDEX CONCURRENTLY"
+        switch statement.statement.syntax {
+        case .createIndex(let index) where index.concurrently: what = "CREATE INDEX CONCURRENTLY"
+        case .drop(let drop) where drop.concurrently: what = "DROP INDEX CONCURRENTLY"
+        case .reindex(let reindex) where reindex.concurrently: what = "REINDEX CONCURRENTLY"
         default: return
         }
         let why = statement.session.assumeInTransaction

@@ -1,4 +1,3 @@
-import PgQueryProto
 
 /// ADD FOREIGN KEY or CHECK on an existing table without NOT VALID.
 public struct ConstraintWithoutNotValid: Rule {
@@ -43,6 +42,8 @@ public struct ConstraintWithoutNotValid: Rule {
                 ALTER TABLE walk ADD CONSTRAINT walk_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES owner (id);
                 """, note: "The table is new in this file."),
         ])
+
+    public static let triggers: RuleTriggers = .changes(.addConstraint, .validateConstraint)
 
     public init(options: NoOptions) {}
 
@@ -109,6 +110,6 @@ public struct ConstraintWithoutNotValid: Rule {
         let tokens = statement.codeTokens(in: statement.contentRange)
         guard let first = tokens.firstIndex(where: { $0.start >= constraint.anchor.range.lowerBound }), first > tokens.startIndex
         else { return false }
-        return tokens[first - 1].kind == .addP
+        return tokens[first - 1].is(.add)
     }
 }

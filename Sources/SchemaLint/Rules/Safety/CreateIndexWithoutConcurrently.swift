@@ -28,6 +28,8 @@ public struct CreateIndexWithoutConcurrently: Rule {
                         note: "CONCURRENTLY, outside a transaction block."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.createIndex)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -23,6 +23,8 @@ public struct DropColumn: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.dropColumn)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

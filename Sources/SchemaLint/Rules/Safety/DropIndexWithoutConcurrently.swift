@@ -35,11 +35,12 @@ public struct DropIndexWithoutConcurrently: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .statements(.drop)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
-        guard case .dropStmt(let drop) = statement.statement.node.node, drop.removeType == .objectIndex,
-              !drop.concurrent else { return }
+        guard case .drop(let drop) = statement.statement.syntax, drop.kind == .index, !drop.concurrently else { return }
         var names: [QualifiedName] = []
         var anchor: SourceAnchor?
         for change in statement.changes {
@@ -62,7 +63,7 @@ public struct DropIndexWithoutConcurrently: Rule {
         let what = names.count == 1 ? "index \(names[0].quoted)" : "indexes " + names.map(\.quoted).joined(separator: ", ")
         let on = targets.isEmpty ? "its table" : targets.joined(separator: " and ")
         let exists = drop.missingOk ? "IF EXISTS " : ""
-        let cascade = drop.behavior == .dropCascade
+        let cascade = drop.behavior == .cascade
         let suggestion = cascade ? nil : names.map { "DROP INDEX CONCURRENTLY \(exists)\(Safety.sql($0));" }.joined(separator: "\n")
         // `DROP INDEX IF EXISTS` of an index this file creates again (pg_dump --clean) re-creates the schema:
         // withdrawn once the run shows the re-creation.

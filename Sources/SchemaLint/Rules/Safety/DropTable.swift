@@ -26,6 +26,8 @@ public struct DropTable: Rule {
                 """, note: "The table is new in this file (a scratch table)."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.dropTable)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -47,13 +47,22 @@ public struct MissingLockTimeout: Rule {
                 """, note: "A new table, and CONCURRENTLY (SHARE UPDATE EXCLUSIVE, which does not block reads or writes)."),
         ])
 
+    public static let triggers: RuleTriggers = .everyStatement
+
     public init(options: NoOptions) {}
 
-    public func check(statement: StatementContext) {
+    /// Whether an earlier statement of the file already took a heavy lock with no timeout set (reported then).
+    public struct FileState: RuleFileState {
+        var heavyLockWithoutTimeoutSeen = false
+        public init() {}
+    }
+
+    public func check(statement: StatementContext, state: inout FileState) {
         let session = statement.session
-        guard !session.lockTimeoutSet, session.heavyLockStatementsWithoutTimeout == 0,
-              let lock = statement.locks.filter({ !$0.isNewInFile && $0.mode >= .share }).max(by: { $0.mode < $1.mode })
-        else { return }
+        guard let lock = statement.locks.filter({ !$0.isNewInFile && $0.mode >= .share }).max(by: { $0.mode < $1.mode }),
+              !session.lockTimeoutSet else { return }
+        defer { state.heavyLockWithoutTimeoutSeen = true }
+        guard !state.heavyLockWithoutTimeoutSeen else { return }
         let text = statement.statement.text(statement.statement.contentRange)
         // A table this file creates later (pg_dump --clean drops and re-creates everything) is not live: withdrawn
         // once the run shows the re-creation.

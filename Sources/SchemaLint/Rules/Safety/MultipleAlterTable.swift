@@ -40,12 +40,22 @@ public struct MultipleAlterTable: Rule {
                 """, note: "Another statement in between."),
         ])
 
+    public static let triggers: RuleTriggers = .everyStatement
+
     public init(options: NoOptions) {}
 
-    public func check(statement: StatementContext) {
-        guard case .alterTableStmt(let alter) = statement.statement.node.node, alter.objtype == .objectTable,
+    /// The ALTER TABLE statements on existing tables in the current unbroken run of ALTER TABLE statements (any other
+    /// statement ends the run), by table; only those whose actions could be merged into one.
+    public struct FileState: RuleFileState {
+        var run: [QualifiedName: EarlierAlterTable] = [:]
+        public init() {}
+    }
+
+    public func check(statement: StatementContext, state: inout FileState) {
+        defer { Self.track(&state, past: statement) }
+        guard case .alterTable(let alter) = statement.statement.syntax, alter.objectKind == .table,
               let lock = statement.locks.first, !lock.isNewInFile,
-              let earlier = statement.session.alterTableRun[lock.table],
+              let earlier = state.run[lock.table],
               EarlierAlterTable(alter, statement: statement.statement) != nil,
               EarlierAlterTable.touchedColumns(alter).isDisjoint(with: earlier.addedColumns) else { return }
         statement.report(
@@ -56,5 +66,19 @@ public struct MultipleAlterTable: Rule {
             help: "Merge the actions into the earlier statement, comma-separated: ALTER TABLE \(lock.table) ADD COLUMN a …, "
                 + "ADD COLUMN b …; one lock, at most one rewrite.",
             object: lock.table.object)
+    }
+
+    static func track(_ state: inout FileState, past context: StatementContext) {
+        let statement = context.statement
+        guard case .alterTable(let alter) = statement.syntax, alter.objectKind == .table else {
+            if !statement.syntax.isSessionControl { state.run = [:] }
+            return
+        }
+        let name = QualifiedName(alter.relation)
+        guard context.locks.first?.isNewInFile == false, let earlier = EarlierAlterTable(alter, statement: statement) else {
+            state.run[name] = nil
+            return
+        }
+        if state.run[name] == nil { state.run[name] = earlier } else { state.run[name]?.addedColumns.formUnion(earlier.addedColumns) }
     }
 }

@@ -1,4 +1,3 @@
-import PgQueryProto
 
 /// CREATE without IF NOT EXISTS, ADD COLUMN without IF NOT EXISTS, DROP without IF EXISTS.
 public struct NonIdempotentStatement: Rule {
@@ -33,6 +32,9 @@ public struct NonIdempotentStatement: Rule {
                 """),
         ])
 
+    public static let triggers: RuleTriggers = .statements(.createTable, .createIndex, .createTableAs, .createSequence, .createSchema, .createExtension,
+                                                            .createView, .createFunction, .drop, .alterTable)
+
     public init(options: NoOptions) {}
 
     public func check(statement context: StatementContext) {
@@ -43,47 +45,46 @@ public struct NonIdempotentStatement: Rule {
                            suggestion: suggestion, object: object)
         }
         let ifNotExists = "IF NOT EXISTS"
-        switch statement.node.node {
-        case .createStmt(let create) where !create.ifNotExists:
+        switch statement.syntax {
+        case .createTable(let create) where !create.ifNotExists:
             let name = QualifiedName(create.relation)
             flag(statement.safetyHead, "CREATE TABLE \(name.quoted)", ifNotExists,
                  statement.rewritten(inserting: ifNotExists, after: [.table]), object: name.object)
-        case .indexStmt(let index) where !index.ifNotExists:
-            if index.idxname.isEmpty {
+        case .createIndex(let index) where !index.ifNotExists:
+            guard let indexName = index.name, !indexName.isEmpty else {
                 context.report(statement.safetyHead, "CREATE INDEX without a name cannot say IF NOT EXISTS, and fails when the migration runs again",
                                help: "Name the index and write IF NOT EXISTS.", object: QualifiedName(index.relation).object)
-            } else {
-                flag(statement.safetyHead, "CREATE INDEX \"\(index.idxname)\"", ifNotExists,
-                     statement.rewritten(inserting: ifNotExists, after: [.index], skipping: [.concurrently]),
-                     object: QualifiedName(index.relation).object)
+                return
             }
-        case .createTableAsStmt(let create) where !create.ifNotExists && !create.isSelectInto:
-            let matview = create.objtype == .objectMatview
+            flag(statement.safetyHead, "CREATE INDEX \"\(indexName)\"", ifNotExists,
+                 statement.rewritten(inserting: ifNotExists, after: [.index], skipping: [.concurrently]),
+                 object: QualifiedName(index.relation).object)
+        case .createTableAs(let create) where !create.ifNotExists && !create.isSelectInto:
+            let matview = create.isMaterializedView
             flag(statement.firstLine, matview ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE … AS", ifNotExists,
                  statement.rewritten(inserting: ifNotExists, after: matview ? [.view] : [.table]))
-        case .createSeqStmt(let create) where !create.ifNotExists:
+        case .createSequence(let create) where !create.ifNotExists:
             flag(statement.firstLine, "CREATE SEQUENCE", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.sequence]))
-        case .createSchemaStmt(let create) where !create.ifNotExists:
+        case .createSchema(ifNotExists: false):
             flag(statement.firstLine, "CREATE SCHEMA", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.schema]))
-        case .createExtensionStmt(let create) where !create.ifNotExists:
+        case .createExtension(ifNotExists: false):
             flag(statement.firstLine, "CREATE EXTENSION", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.extension]))
-        case .viewStmt(let view) where !view.replace:
+        case .createView(orReplace: false):
             flag(statement.firstLine, "CREATE VIEW", "OR REPLACE", statement.rewritten(inserting: "OR REPLACE", after: [.create]))
-        case .createFunctionStmt(let function) where !function.replace:
+        case .createFunction(let function) where !function.orReplace:
             flag(statement.firstLine, function.isProcedure ? "CREATE PROCEDURE" : "CREATE FUNCTION", "OR REPLACE",
                  statement.rewritten(inserting: "OR REPLACE", after: [.create]))
-        case .dropStmt(let drop) where !drop.missingOk:
+        case .drop(let drop) where !drop.missingOk:
             flag(statement.firstLine, "DROP", "IF EXISTS", dropSuggestion(drop, statement))
-        case .alterTableStmt(let alter):
-            let ranges = statement.alterActionRanges(relation: alter.relation, count: alter.cmds.count)
-            for (node, range) in zip(alter.cmds, ranges) {
-                guard case .alterTableCmd(let cmd) = node.node, !cmd.missingOk else { continue }
-                switch cmd.subtype {
-                case .atAddColumn, .atAddColumnRecurse:
+        case .alterTable(let alter):
+            let ranges = statement.alterActionRanges(relation: alter.relation, count: alter.actions.count)
+            for (cmd, range) in zip(alter.actions, ranges) where !cmd.missingOk {
+                switch cmd.kind {
+                case .addColumn:
                     flag(range, "ADD COLUMN", ifNotExists, actionSuggestion(range, ifNotExists, after: .column, statement))
-                case .atDropColumn, .atDropColumnRecurse:
+                case .dropColumn:
                     flag(range, "DROP COLUMN", "IF EXISTS", actionSuggestion(range, "IF EXISTS", after: .column, statement))
-                case .atDropConstraint, .atDropConstraintRecurse:
+                case .dropConstraint:
                     flag(range, "DROP CONSTRAINT", "IF EXISTS", actionSuggestion(range, "IF EXISTS", after: .constraint, statement))
                 default: continue
                 }
@@ -94,35 +95,35 @@ public struct NonIdempotentStatement: Rule {
     }
 
     /// The ALTER TABLE with the clause inserted into one action: after `keyword` when written, else after its first token.
-    private func actionSuggestion(_ range: Range<Int>, _ clause: String, after keyword: PgQuery_Token, _ statement: Statement) -> String? {
+    private func actionSuggestion(_ range: Range<Int>, _ clause: String, after keyword: Keyword, _ statement: Statement) -> String? {
         let tokens = statement.codeTokens(in: range)
         guard let first = tokens.first else { return nil }
         let second = tokens.dropFirst().first
-        let at = second?.kind == keyword ? second!.end : first.end
+        let at = second?.is(keyword) == true ? second!.end : first.end
         return statement.replacing(at..<at, with: " " + clause) + ";"
     }
 
     /// `DROP <object type keywords> IF EXISTS …` for the common object types.
-    private func dropSuggestion(_ drop: PgQuery_DropStmt, _ statement: Statement) -> String? {
-        let pattern: [PgQuery_Token]
-        switch drop.removeType {
-        case .objectTable: pattern = [.drop, .table]
-        case .objectIndex: pattern = drop.concurrent ? [.drop, .index, .concurrently] : [.drop, .index]
-        case .objectView: pattern = [.drop, .view]
-        case .objectMatview: pattern = [.drop, .materialized, .view]
-        case .objectSequence: pattern = [.drop, .sequence]
-        case .objectType: pattern = [.drop, .typeP]
-        case .objectDomain: pattern = [.drop, .domainP]
-        case .objectFunction: pattern = [.drop, .function]
-        case .objectProcedure: pattern = [.drop, .procedure]
-        case .objectSchema: pattern = [.drop, .schema]
-        case .objectExtension: pattern = [.drop, .extension]
-        case .objectTrigger: pattern = [.drop, .trigger]
-        case .objectForeignTable: pattern = [.drop, .foreign, .table]
+    private func dropSuggestion(_ drop: Drop, _ statement: Statement) -> String? {
+        let pattern: [Keyword]
+        switch drop.kind {
+        case .table: pattern = [.drop, .table]
+        case .index: pattern = drop.concurrently ? [.drop, .index, .concurrently] : [.drop, .index]
+        case .view: pattern = [.drop, .view]
+        case .materializedView: pattern = [.drop, .materialized, .view]
+        case .sequence: pattern = [.drop, .sequence]
+        case .type: pattern = [.drop, .type]
+        case .domain: pattern = [.drop, .domain]
+        case .function: pattern = [.drop, .function]
+        case .procedure: pattern = [.drop, .procedure]
+        case .schema: pattern = [.drop, .schema]
+        case .extension: pattern = [.drop, .extension]
+        case .trigger: pattern = [.drop, .trigger]
+        case .foreignTable: pattern = [.drop, .foreign, .table]
         default: return nil
         }
         let tokens = Array(statement.codeTokens(in: statement.contentRange))
-        guard tokens.count > pattern.count, zip(tokens, pattern).allSatisfy({ $0.kind == $1 }) else { return nil }
+        guard tokens.count > pattern.count, zip(tokens, pattern).allSatisfy({ $0.is($1) }) else { return nil }
         let at = tokens[pattern.count - 1].end
         return statement.replacing(at..<at, with: " IF EXISTS") + ";"
     }

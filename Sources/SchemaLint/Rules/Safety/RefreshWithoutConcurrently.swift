@@ -22,12 +22,14 @@ public struct RefreshWithoutConcurrently: Rule {
                 """, note: "The view is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .statements(.refreshMaterializedView)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
-        guard case .refreshMatViewStmt(let refresh) = statement.statement.node.node, !refresh.concurrent, !refresh.skipData,
+        guard case .refreshMaterializedView(let relation, concurrently: false, withNoData: false) = statement.statement.syntax,
               statement.locks.contains(where: { !$0.isNewInFile }) else { return }
-        let view = QualifiedName(refresh.relation)
+        let view = QualifiedName(relation)
         statement.report(
             statement.statement.contentRange,
             "REFRESH MATERIALIZED VIEW without CONCURRENTLY \(Safety.lockPhrase(.accessExclusive, on: view.quoted)) until its query has run",

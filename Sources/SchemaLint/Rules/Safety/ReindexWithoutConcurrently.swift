@@ -24,24 +24,25 @@ public struct ReindexWithoutConcurrently: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .statements(.reindex)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
-        guard case .reindexStmt(let reindex) = statement.statement.node.node,
-              !reindex.params.contains(where: { if case .defElem(let d) = $0.node { d.defname == "concurrently" } else { false } })
-        else { return }
+        guard case .reindex(let reindex) = statement.statement.syntax, !reindex.concurrently else { return }
+        let named = reindex.relation.map(QualifiedName.init) ?? QualifiedName(name: reindex.name)
         if !statement.locks.isEmpty, statement.locks.allSatisfy(\.isNewInFile) { return }
         let target: String
         switch reindex.kind {
-        case .reindexObjectIndex:
-            target = statement.locks.first.map { $0.viaIndex != nil ? $0.target : "\($0.table.quoted) (the table of index \(QualifiedName(reindex.relation).quoted))" }
-                ?? "the table of index \(QualifiedName(reindex.relation).quoted)"
-        case .reindexObjectTable: target = QualifiedName(reindex.relation).quoted
-        case .reindexObjectSchema: target = "every table of schema \"\(reindex.name)\""
+        case .index:
+            target = statement.locks.first.map { $0.viaIndex != nil ? $0.target : "\($0.table.quoted) (the table of index \(named.quoted))" }
+                ?? "the table of index \(named.quoted)"
+        case .table: target = named.quoted
+        case .schema: target = "every table of schema \"\(reindex.name)\""
         default: target = "every table of the database"
         }
         let pg = statement.settings.pgVersion
-        let concurrentOK = pg >= 12 && reindex.kind != .reindexObjectSystem
+        let concurrentOK = pg >= 12 && reindex.kind != .system
         statement.report(
             statement.statement.safetyHead,
             "REINDEX without CONCURRENTLY \(Safety.lockPhrase(.share, on: target)), and an ACCESS EXCLUSIVE lock on each index it "

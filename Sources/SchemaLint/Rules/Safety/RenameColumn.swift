@@ -24,6 +24,8 @@ public struct RenameColumn: Rule {
                 """, note: "The column is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.renameColumn)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

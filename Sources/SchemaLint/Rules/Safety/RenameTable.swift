@@ -21,6 +21,8 @@ public struct RenameTable: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.renameTable)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {

@@ -1,5 +1,3 @@
-import PgQueryProto
-
 /// Shared wording and source helpers for the migration-safety rules.
 enum Safety {
     /// "takes an ACCESS EXCLUSIVE lock on "walk", which blocks all reads and writes"
@@ -43,7 +41,7 @@ enum Safety {
 extension Safety {
     /// `DROP … IF EXISTS`.
     static func dropsIfExists(_ statement: Statement) -> Bool {
-        if case .dropStmt(let drop) = statement.node.node { return drop.missingOk }
+        if case .drop(let drop) = statement.syntax { return drop.missingOk }
         return false
     }
 }
@@ -52,24 +50,7 @@ extension Statement {
     /// From the start of the statement through the name of the table it acts on (`ALTER TABLE walk`,
     /// `CREATE INDEX walk_idx ON walk`), or its first line: a short anchor for statement-level findings.
     var safetyHead: Range<Int> {
-        var location: Int32 = -1
-        switch node.node {
-        case .alterTableStmt(let s): location = s.relation.location
-        case .indexStmt(let s): location = s.relation.location
-        case .createStmt(let s): location = s.relation.location
-        case .renameStmt(let s) where s.hasRelation: location = s.relation.location
-        case .createTrigStmt(let s): location = s.relation.location
-        case .refreshMatViewStmt(let s): location = s.relation.location
-        case .clusterStmt(let s) where s.hasRelation: location = s.relation.location
-        case .reindexStmt(let s) where s.hasRelation: location = s.relation.location
-        case .updateStmt(let s): location = s.relation.location
-        case .insertStmt(let s): location = s.relation.location
-        case .deleteStmt(let s): location = s.relation.location
-        case .truncateStmt(let s):
-            if case .rangeVar(let rv)? = s.relations.first?.node { location = rv.location }
-        default: break
-        }
-        if location >= 0 { return headRange(throughNameAt: location) }
+        if let location = syntax.actedOnRelation?.location { return headRange(throughNameAt: location) }
         return firstLine
     }
 
@@ -86,13 +67,13 @@ extension Statement {
 
     /// The statement's text (without leading comments) with `insertion` placed after the first code token of
     /// one of `kinds` (or before it, with `before`); nil when there is no such token.
-    func rewritten(inserting insertion: String, after kinds: Set<PgQuery_Token>, skipping skip: Set<PgQuery_Token> = [],
+    func rewritten(inserting insertion: String, after keywords: Set<Keyword>, skipping skip: Set<Keyword> = [],
                    before: Bool = false) -> String? {
         let content = contentRange
         let tokens = codeTokens(in: content)
-        guard var i = tokens.firstIndex(where: { kinds.contains($0.kind) }) else { return nil }
+        guard var i = tokens.firstIndex(where: { $0.keyword.map(keywords.contains) == true }) else { return nil }
         // Move past tokens that must stay in front of the insertion (`INDEX CONCURRENTLY` before `IF NOT EXISTS`).
-        while !before, i + 1 < tokens.endIndex, skip.contains(tokens[i + 1].kind) { i += 1 }
+        while !before, i + 1 < tokens.endIndex, tokens[i + 1].keyword.map(skip.contains) == true { i += 1 }
         let at = before ? tokens[i].start : tokens[i].end
         let text = file.text(content.lowerBound..<at) + (before ? insertion + " " : " " + insertion)
             + file.text(at..<content.upperBound)
@@ -136,10 +117,10 @@ enum DefaultVolatility {
     /// Volatile when any function it calls is volatile. Functions schemalint does not know (not in the lists and
     /// not created in the run with STABLE or IMMUTABLE) are treated as volatile: VOLATILE is what CREATE FUNCTION
     /// declares unless told otherwise, and a false alarm here costs a look while a miss costs an outage.
-    static func judge(_ expression: PgQuery_Node, model: SchemaModel) -> Verdict {
-        // `descendants` of a node include the call it wraps.
-        for call in expression.descendants(PgQuery_FuncCall.self) {
-            guard let name = call.funcname.last?.stringValue?.lowercased() else { continue }
+    static func judge(_ expression: Expression, model: SchemaModel) -> Verdict {
+        for call in expression.functionCalls {
+            let name = call.baseName
+            guard !name.isEmpty else { continue }
             if volatileFunctions.contains(name) { return .volatile(function: name, known: true) }
             if let declared = model.functionVolatility[name] {
                 if declared == .volatile { return .volatile(function: name, known: true) }
@@ -152,11 +133,8 @@ enum DefaultVolatility {
     }
 
     /// `NULL` or `NULL::type`: no value at all.
-    static func isNull(_ expression: PgQuery_Node) -> Bool {
-        switch expression.node {
-        case .aConst(let c): return c.isnull
-        case .typeCast(let cast): return isNull(cast.arg)
-        default: return false
-        }
+    static func isNull(_ expression: Expression) -> Bool {
+        if case .constant(.null, _) = expression.uncast { return true }
+        return false
     }
 }

@@ -1,4 +1,3 @@
-import PgQueryProto
 
 /// ALTER COLUMN … SET NOT NULL on an existing table.
 public struct SetNotNull: Rule {
@@ -41,6 +40,8 @@ public struct SetNotNull: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .changes(.setNotNull)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
@@ -82,13 +83,12 @@ public struct SetNotNull: Rule {
     }
 
     /// `col IS NOT NULL`, alone or as one conjunct of an AND.
-    static func impliesNotNull(_ expression: PgQuery_Node, column: String) -> Bool {
-        switch expression.node {
-        case .nullTest(let test):
-            guard test.nulltesttype == .isNotNull, case .columnRef(let ref) = test.arg.node else { return false }
-            return ref.fields.last?.stringValue == column
-        case .boolExpr(let bool) where bool.boolop == .andExpr:
-            return bool.args.contains { impliesNotNull($0, column: column) }
+    static func impliesNotNull(_ expression: Expression, column: String) -> Bool {
+        switch expression {
+        case .nullTest(.column(let fields, _), isNull: false):
+            return fields.last == column
+        case .and(let conjuncts):
+            return conjuncts.contains { impliesNotNull($0, column: column) }
         default:
             return false
         }

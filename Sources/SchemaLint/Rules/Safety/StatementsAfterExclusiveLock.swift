@@ -38,13 +38,23 @@ public struct StatementsAfterExclusiveLock: Rule {
                 """, note: "No transaction block: each statement commits on its own."),
         ])
 
+    public static let triggers: RuleTriggers = .everyStatement
+
     public init(options: NoOptions) {}
 
-    public func check(statement: StatementContext) {
-        let session = statement.session
-        guard let held = session.exclusiveLockHeld, session.statementsSinceExclusiveLock == 0,
-              !Session.isSessionControl(statement.statement) else { return }
-        let at = session.exclusiveLockStatement.map { " (line \(Safety.line(of: $0)))" } ?? ""
+    /// The ACCESS EXCLUSIVE lock on an existing table that the current transaction of the file holds, and since when.
+    public struct FileState: RuleFileState {
+        var held: TableLock?
+        var heldSince: SourceAnchor?
+        /// Statements (not counting SET, SHOW and transaction control) that ran after it while the lock was held.
+        var statementsSince = 0
+        public init() {}
+    }
+
+    public func check(statement: StatementContext, state: inout FileState) {
+        defer { Self.advance(&state, past: statement) }
+        guard let held = state.held, state.statementsSince == 0, !statement.statement.syntax.isSessionControl else { return }
+        let at = state.heldSince.map { " (line \(Safety.line(of: $0)))" } ?? ""
         statement.report(
             statement.statement.safetyHead,
             "Runs while the ACCESS EXCLUSIVE lock on \(held.target) taken earlier in this transaction\(at) is still held: all reads and "
@@ -52,5 +62,19 @@ public struct StatementsAfterExclusiveLock: Rule {
             help: "Make the statement that takes ACCESS EXCLUSIVE the last one of its transaction, or COMMIT right after it "
                 + "(a migration of its own), so the lock is held for a moment only.",
             object: held.viaIndex == nil ? held.table.object : nil)
+    }
+
+    /// The end of a transaction releases the lock; the first ACCESS EXCLUSIVE lock on an existing table inside one
+    /// takes it.
+    static func advance(_ state: inout FileState, past context: StatementContext) {
+        let syntax = context.statement.syntax
+        if case .transaction(let kind) = syntax, kind.endsTransaction { state = FileState() }
+        if state.held != nil, !syntax.isSessionControl { state.statementsSince += 1 }
+        if context.session.inTransaction, state.held == nil,
+           let lock = context.locks.first(where: { !$0.isNewInFile && $0.mode == .accessExclusive }) {
+            state.held = lock
+            state.heldSince = SourceAnchor(file: context.statement.file, range: context.statement.contentRange)
+            state.statementsSince = 0
+        }
     }
 }

@@ -26,10 +26,12 @@ public struct TruncateCascade: Rule {
                 """, note: "The table is new in this file."),
         ])
 
+    public static let triggers: RuleTriggers = .statements(.truncate)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
-        guard case .truncateStmt(let truncate) = statement.statement.node.node, truncate.behavior == .dropCascade,
+        guard case .truncate(let truncate) = statement.statement.syntax, truncate.behavior == .cascade,
               statement.locks.contains(where: { !$0.isNewInFile }) else { return }
         let named = statement.locks.map(\.table)
         // Referencing tables the model knows, recursively.
@@ -49,7 +51,7 @@ public struct TruncateCascade: Rule {
         var suggestion: String?
         if !referencing.isEmpty {
             let list = (named + referencing).map(Safety.sql).joined(separator: ", ")
-            suggestion = "TRUNCATE \(list)\(truncate.restartSeqs ? " RESTART IDENTITY" : "");"
+            suggestion = "TRUNCATE \(list)\(truncate.restartIdentity ? " RESTART IDENTITY" : "");"
         }
         statement.report(
             statement.statement.contentRange,

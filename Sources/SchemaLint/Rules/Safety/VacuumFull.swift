@@ -1,4 +1,3 @@
-import PgQueryProto
 
 /// VACUUM FULL.
 public struct VacuumFull: Rule {
@@ -22,15 +21,13 @@ public struct VacuumFull: Rule {
             RuleExample("VACUUM (FULL false) walk;"),
         ])
 
+    public static let triggers: RuleTriggers = .statements(.vacuum)
+
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
-        guard case .vacuumStmt(let vacuum) = statement.statement.node.node, vacuum.isVacuumcmd,
-              vacuum.options.contains(where: { option in
-                  guard case .defElem(let d) = option.node, d.defname == "full" else { return false }
-                  return !Self.isFalse(d.arg)
-              }) else { return }
-        if !vacuum.rels.isEmpty, statement.locks.allSatisfy(\.isNewInFile) { return }
+        guard case .vacuum(let vacuum) = statement.statement.syntax, vacuum.isVacuum, vacuum.full else { return }
+        if !vacuum.relations.isEmpty, statement.locks.allSatisfy(\.isNewInFile) { return }
         let tables = statement.locks.filter { !$0.isNewInFile }.map(\.table)
         let target = tables.isEmpty ? "every table of the database" : tables.map(\.quoted).joined(separator: ", ")
         statement.report(
@@ -41,16 +38,4 @@ public struct VacuumFull: Rule {
             object: tables.first?.object)
     }
 
-    /// `FULL false`, `FULL off`, `FULL 0`.
-    static func isFalse(_ arg: PgQuery_Node) -> Bool {
-        switch arg.node {
-        case .string(let s): ["false", "off", "0", "no"].contains(s.sval.lowercased())
-        case .integer(let i): i.ival == 0
-        case .aConst(let c):
-            if case .boolval(let b) = c.val { !b.boolval } else if case .ival(let i) = c.val { i.ival == 0 }
-            else if case .sval(let s) = c.val { ["false", "off", "0", "no"].contains(s.sval.lowercased()) } else { false }
-        case .boolean(let b): !b.boolval
-        default: false
-        }
-    }
 }

@@ -11,6 +11,9 @@ struct ColumnWrite {
     /// Whether the type was changed rather than defined.
     var isTypeChange: Bool
 
+    /// What a rule about column writes reads.
+    static let triggers = RuleTriggers.changes(.addColumn, .alterColumnType)
+
     var object: String { table.name.object(column: name) }
     /// `"walk.scheduled_at"`.
     var quoted: String { table.name.column(name) }

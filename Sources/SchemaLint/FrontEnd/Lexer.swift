@@ -1,0 +1,197 @@
+/// PostgreSQL's lexical rules (scan.l), for the token spans rules and suppressions need: names, keywords, strings
+/// (dollar quotes, E'' escapes), numbers, operators, punctuation and comments (nested `/* */`). It never fails: an
+/// unterminated string, name or comment runs to the end of the text, where the parser reports it.
+enum Lexer {
+    /// The tokens of `bytes[range]`, comments included, with absolute offsets.
+    static func tokens(_ bytes: [UInt8], in range: Range<Int>) -> [Token] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lexer = Cursor(bytes: buffer, position: range.lowerBound, end: min(range.upperBound, buffer.count))
+            var tokens: [Token] = []
+            while let token = lexer.next() { tokens.append(token) }
+            return tokens
+        }
+    }
+
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position: Int
+        let end: Int
+
+        func peek(_ offset: Int = 0) -> UInt8? {
+            position + offset < end ? bytes[position + offset] : nil
+        }
+
+        mutating func next() -> Token? {
+            skipBlanks()
+            guard let c = peek() else { return nil }
+            let start = position
+            let kind: Token.Kind
+            switch c {
+            case UInt8(ascii: "-") where peek(1) == UInt8(ascii: "-"):
+                while let b = peek(), b != UInt8(ascii: "\n") { position += 1 }
+                kind = .lineComment
+            case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "*"):
+                blockComment()
+                kind = .blockComment
+            case UInt8(ascii: "'"):
+                quoted(UInt8(ascii: "'"), backslashEscapes: false)
+                kind = .string
+            case UInt8(ascii: "\""):
+                quoted(UInt8(ascii: "\""), backslashEscapes: false)
+                kind = .identifier
+            case UInt8(ascii: "$"):
+                kind = dollar()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                number()
+                kind = .number
+            case UInt8(ascii: ".") where peek(1).map(Self.isDigit) == true:
+                number()
+                kind = .number
+            case _ where Self.isIdentifierStart(c):
+                kind = word()
+            case UInt8(ascii: ":") where peek(1) == UInt8(ascii: ":"):
+                position += 2
+                kind = .operator
+            case _ where Self.isOperatorChar(c):
+                kind = operatorRun()
+            default:
+                position += 1
+                kind = .symbol(c)
+            }
+            return Token(start: start, end: position, kind: kind)
+        }
+
+        mutating func skipBlanks() {
+            while let b = peek(), b == 32 || (9...13).contains(b) { position += 1 }
+        }
+
+        mutating func blockComment() {
+            var depth = 0
+            while position < end {
+                if peek() == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") {
+                    depth += 1; position += 2
+                } else if peek() == UInt8(ascii: "*"), peek(1) == UInt8(ascii: "/") {
+                    depth -= 1; position += 2
+                    if depth == 0 { return }
+                } else {
+                    position += 1
+                }
+            }
+        }
+
+        /// A quoted string or name starting at `position`; a doubled quote is one quote.
+        mutating func quoted(_ quote: UInt8, backslashEscapes: Bool) {
+            position += 1
+            while let b = peek() {
+                position += 1
+                if backslashEscapes, b == UInt8(ascii: "\\") {
+                    if position < end { position += 1 }
+                } else if b == quote {
+                    if peek() == quote { position += 1 } else { return }
+                }
+            }
+        }
+
+        /// `$1`, or a dollar-quoted string `$tag$ … $tag$`, or a lone `$`.
+        mutating func dollar() -> Token.Kind {
+            if let d = peek(1), Self.isDigit(d) {
+                position += 1
+                while let b = peek(), Self.isDigit(b) { position += 1 }
+                return .parameter
+            }
+            var tagEnd = position + 1
+            while tagEnd < end, bytes[tagEnd] != UInt8(ascii: "$"),
+                  tagEnd == position + 1 ? Self.isIdentifierStart(bytes[tagEnd]) : Self.isIdentifierContinue(bytes[tagEnd]) {
+                tagEnd += 1
+            }
+            guard tagEnd < end, bytes[tagEnd] == UInt8(ascii: "$") else {
+                position += 1
+                return .symbol(UInt8(ascii: "$"))
+            }
+            let tag = bytes[position...tagEnd]
+            position = tagEnd + 1
+            while position < end {
+                if bytes[position] == UInt8(ascii: "$"), position + tag.count <= end,
+                   bytes[position..<(position + tag.count)].elementsEqual(tag) {
+                    position += tag.count
+                    return .string
+                }
+                position += 1
+            }
+            return .string
+        }
+
+        mutating func number() {
+            while let b = peek(), Self.isDigit(b) || b == UInt8(ascii: "_") { position += 1 }
+            if peek() == UInt8(ascii: "."), peek(1) != UInt8(ascii: ".") {
+                position += 1
+                while let b = peek(), Self.isDigit(b) || b == UInt8(ascii: "_") { position += 1 }
+            }
+            if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+                let sign = peek(1) == UInt8(ascii: "+") || peek(1) == UInt8(ascii: "-") ? 1 : 0
+                if let d = peek(1 + sign), Self.isDigit(d) {
+                    position += 1 + sign
+                    while let b = peek(), Self.isDigit(b) { position += 1 }
+                }
+            }
+        }
+
+        /// A name or keyword, or the prefix of a string (`E'…'`, `B'…'`, `X'…'`, `N'…'`, `U&'…'`, `U&"…"`).
+        mutating func word() -> Token.Kind {
+            let start = position
+            let first = bytes[position] | 0x20
+            if peek(1) == UInt8(ascii: "'"), [UInt8(ascii: "e"), UInt8(ascii: "b"), UInt8(ascii: "x"), UInt8(ascii: "n")].contains(first) {
+                position += 1
+                quoted(UInt8(ascii: "'"), backslashEscapes: first == UInt8(ascii: "e"))
+                return .string
+            }
+            if first == UInt8(ascii: "u"), peek(1) == UInt8(ascii: "&"), let q = peek(2), q == UInt8(ascii: "'") || q == UInt8(ascii: "\"") {
+                position += 2
+                quoted(q, backslashEscapes: false)
+                return q == UInt8(ascii: "'") ? .string : .identifier
+            }
+            while let b = peek(), Self.isIdentifierContinue(b) { position += 1 }
+            // Keywords are ASCII; anything longer than the longest one is a name.
+            guard position - start <= 17 else { return .identifier }
+            var word = ""
+            word.unicodeScalars.reserveCapacity(position - start)
+            for b in bytes[start..<position] {
+                guard b < 0x80 else { return .identifier }
+                word.unicodeScalars.append(Unicode.Scalar(b >= 65 && b <= 90 ? b + 32 : b))
+            }
+            return Keyword(lowercased: word).map(Token.Kind.keyword) ?? .identifier
+        }
+
+        /// A run of operator characters, cut before a comment start, as PostgreSQL does; one character alone is a symbol.
+        mutating func operatorRun() -> Token.Kind {
+            let start = position
+            while let b = peek(), Self.isOperatorChar(b) {
+                if b == UInt8(ascii: "-"), peek(1) == UInt8(ascii: "-") { break }
+                if b == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") { break }
+                position += 1
+            }
+            if position == start { position += 1 }
+            return position - start == 1 ? .symbol(bytes[start]) : .operator
+        }
+
+        static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+        static func isIdentifierStart(_ b: UInt8) -> Bool {
+            (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_") || b >= 0x80
+        }
+
+        static func isIdentifierContinue(_ b: UInt8) -> Bool {
+            isIdentifierStart(b) || isDigit(b) || b == UInt8(ascii: "$")
+        }
+
+        static func isOperatorChar(_ b: UInt8) -> Bool {
+            switch b {
+            case UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "@"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "&"),
+                 UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "?"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"),
+                 UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="):
+                true
+            default: false
+            }
+        }
+    }
+}
