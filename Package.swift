@@ -4,6 +4,15 @@ import PackageDescription
 /// PostgreSQL 15's server headers (Debian's postgresql-server-dev-15): `postgres.h`, `nodes/parsenodes.h`, …
 let postgresServerHeaders = "/usr/include/postgresql/15/server"
 
+/// Release builds make a self-contained binary: the Swift runtime and Foundation linked in (`-static-stdlib`), and
+/// libpg_query from its static archive, so that the binary needs only the C and C++ runtime. Debug builds (the tests)
+/// link the shared libraries, which is quicker.
+let release = BuildSettingCondition.when(configuration: .release)
+let debug = BuildSettingCondition.when(configuration: .debug)
+/// Compiling against the static resource folder makes the modules name the static libraries they need (Foundation's
+/// ICU among them), as `swift build --static-swift-stdlib` does.
+let staticStdlib = SwiftSetting.unsafeFlags(["-static-stdlib"], release)
+
 let package = Package(
     name: "schemalint",
     platforms: [.macOS(.v13)],
@@ -23,24 +32,32 @@ let package = Package(
         .target(
             name: "SchemaLint",
             dependencies: ["CPgQuery", "SchemaLintTOML"],
-            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(postgresServerHeaders)"])]
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(postgresServerHeaders)"]), staticStdlib],
+            linkerSettings: [
+                .linkedLibrary("pg_query", debug),
+                .unsafeFlags(["-Xlinker", "-l:libpg_query.a"], release),
+            ]
         ),
         // TOMLKit behind a plain-Swift API, imported @_implementationOnly so its extensions on String, Int, Array…
         // never reach SchemaLint's type checking (see TOMLReader.swift).
         .target(
             name: "SchemaLintTOML",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: [staticStdlib]
         ),
         .executableTarget(
             name: "schemalint",
             dependencies: [
                 "SchemaLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(postgresServerHeaders)"]), staticStdlib],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], release)]
         ),
         .testTarget(
             name: "SchemaLintTests",
-            dependencies: ["SchemaLint", "schemalint"]
+            dependencies: ["SchemaLint", "schemalint"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(postgresServerHeaders)"])]
         ),
     ]
 )

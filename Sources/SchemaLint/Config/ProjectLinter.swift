@@ -56,12 +56,12 @@ public struct ProjectLinter {
         suppressed.removeAll(where: ignored)
 
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let order = Diagnostic.ordered(byFileOrder: fileOrder)
         if passes.count > 1 {
-            active.sort(by: order)
-            suppressed.sort(by: order)
+            active = Diagnostic.sorted(active, byFileOrder: fileOrder)
+            suppressed = Diagnostic.sorted(suppressed, byFileOrder: fileOrder)
         }
-        return LintResult(diagnostics: active, suppressed: suppressed, all: (active + suppressed).sorted(by: order),
-                          files: files.count, statements: statements)
+        return LintResult(diagnostics: active, suppressed: suppressed,
+                          all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: files.count,
+                          statements: statements)
     }
 }

@@ -56,6 +56,8 @@ public struct StatementContext {
     public let session: Session
     public let settings: LintSettings
     let sink: FindingSink
+    /// What several rules derive from this statement, derived once for all of them.
+    let facts: StatementFacts
 
     /// Reports a finding at a byte range of this statement's file. `suggestion` is SQL that fixes it,
     /// where the fix is mechanical. `object` is what the finding is about, qualified (`public.dog` or
@@ -90,4 +92,10 @@ public struct SchemaContext {
                        object: String? = nil) {
         sink.report(anchor, message, help: help, suggestion: suggestion, object: object)
     }
+}
+
+/// Facts several rules read about one statement (the columns it writes, …), computed on first use and shared by every
+/// rule the statement is shown to.
+final class StatementFacts {
+    var columnWrites: [ColumnWrite]?
 }

@@ -27,6 +27,21 @@ public struct Diagnostic: Sendable, Equatable {
     /// rule, file and the qualified object (the message, which names it, when there is none).
     public var fingerprint: String { StableHash.hex([rule, file, object ?? message]) }
 
+    /// `diagnostics` in report order (see `ordered`), each compared on keys computed once: a file's position is one
+    /// dictionary lookup per finding, not one per comparison.
+    static func sorted(_ diagnostics: [Diagnostic], byFileOrder order: [String: Int]) -> [Diagnostic] {
+        let keys = diagnostics.map { (file: order[$0.file] ?? Int.max, line: $0.start.line, column: $0.start.column) }
+        let indices = diagnostics.indices.sorted { i, j in
+            let (a, b) = (keys[i], keys[j])
+            if a.file != b.file { return a.file < b.file }
+            if a.file == Int.max, diagnostics[i].file != diagnostics[j].file { return diagnostics[i].file < diagnostics[j].file }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return diagnostics[i].rule < diagnostics[j].rule
+        }
+        return indices.map { diagnostics[$0] }
+    }
+
     /// Files in the order of the run (a folder's natural order, paths in the order given), then line, column, rule.
     static func ordered(byFileOrder order: [String: Int]) -> (Diagnostic, Diagnostic) -> Bool {
         { a, b in

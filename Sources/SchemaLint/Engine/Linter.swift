@@ -96,11 +96,12 @@ public struct Linter: Sendable {
                     statements += 1
                     let locks = LockAnalysis.locks(of: statement, model: model)
                     let changes = model.apply(statement)
+                    let facts = StatementFacts()
                     run.dispatch.rules(for: statement.syntax.kind, changes: changes).forEach { r in
                         let runner = run.runners[r]
                         runner.check(statement: StatementContext(
                             statement: statement, changes: changes, model: model, locks: locks, session: session,
-                            settings: run.settings, sink: runner.sink))
+                            settings: run.settings, sink: runner.sink, facts: facts))
                     }
                     session.advance(past: statement)
                 case .syntaxError(let error):
@@ -116,9 +117,10 @@ public struct Linter: Sendable {
         collector.resolveDeferred(on: model)
         let (active, suppressed) = applySuppressions(directives, to: collector, runs: runs)
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let order = Diagnostic.ordered(byFileOrder: fileOrder)
-        return LintResult(diagnostics: active.sorted(by: order), suppressed: suppressed.sorted(by: order),
-                          all: (active + suppressed).sorted(by: order), files: files.count, statements: statements)
+        return LintResult(diagnostics: Diagnostic.sorted(active, byFileOrder: fileOrder),
+                          suppressed: Diagnostic.sorted(suppressed, byFileOrder: fileOrder),
+                          all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: files.count,
+                          statements: statements)
     }
 
     /// Splits findings into active and suppressed, and reports suppressions that name unknown rules

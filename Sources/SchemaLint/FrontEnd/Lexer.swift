@@ -151,15 +151,7 @@ enum Lexer {
                 return q == UInt8(ascii: "'") ? .string : .identifier
             }
             while let b = peek(), Self.isIdentifierContinue(b) { position += 1 }
-            // Keywords are ASCII; anything longer than the longest one is a name.
-            guard position - start <= 17 else { return .identifier }
-            var word = ""
-            word.unicodeScalars.reserveCapacity(position - start)
-            for b in bytes[start..<position] {
-                guard b < 0x80 else { return .identifier }
-                word.unicodeScalars.append(Unicode.Scalar(b >= 65 && b <= 90 ? b + 32 : b))
-            }
-            return Keyword(lowercased: word).map(Token.Kind.keyword) ?? .identifier
+            return Keyword(spelledBy: UnsafeBufferPointer(rebasing: bytes[start..<position])).map(Token.Kind.keyword) ?? .identifier
         }
 
         /// A run of operator characters, cut before a comment start, as PostgreSQL does; one character alone is a symbol.

@@ -42,6 +42,18 @@ enum LibPgQuery {
         }
     }
 
+    /// The parse without reading the tree: the floor of `parse` (see `ParseFloor`).
+    static func rawParseOnly(_ text: ArraySlice<UInt8>) -> Int? {
+        withCString(text) { cText in
+            let context = pg_query_enter_memory_context()
+            defer { pg_query_exit_memory_context(context) }
+            let result = pg_query_raw_parse(cText)
+            if let buffer = result.stderr_buffer { free(buffer) }
+            if let error = result.error { pg_query_free_error(error); return nil }
+            return Int(sl_list_length(result.tree))
+        }
+    }
+
     /// Statement byte ranges as found by the scanner: works on text that does not parse.
     static func splitWithScanner(_ text: ArraySlice<UInt8>) -> Result<[Range<Int>], PgQueryFailure> {
         withCString(text) { split(pg_query_split_with_scanner($0)) }

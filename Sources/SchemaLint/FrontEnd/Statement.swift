@@ -19,12 +19,13 @@ public final class Statement: @unchecked Sendable {
     public private(set) lazy var tokens: [Token] = Lexer.tokens(file.bytes, in: range)
 
     /// The statement without leading comments and blanks, up to its last token.
-    public var contentRange: Range<Int> {
-        guard let first = tokens.first(where: { !$0.isComment }), let last = tokens.last(where: { !$0.isComment }) else {
-            return range
-        }
-        return first.start..<last.end
-    }
+    public private(set) lazy var contentRange: Range<Int> = SourceTrim.content(of: range, in: file.bytes)
+        ?? {
+            guard let first = tokens.first(where: { !$0.isComment }), let last = tokens.last(where: { !$0.isComment }) else {
+                return range
+            }
+            return first.start..<last.end
+        }()
 
     /// The spelling of the source between two offsets.
     public func text(_ range: Range<Int>) -> String { file.text(range) }

@@ -365,10 +365,21 @@ extension Statement {
         var i = tokenIndex(atOrAfter: offset)
         while i < tokens.count {
             let token = tokens[i]
-            if !token.isComment, Self.identifierValue(spelling(token)) == name { return token }
+            if !token.isComment, spells(token, identifier: name) { return token }
             i += 1
         }
         return nil
+    }
+
+    /// Whether a token spells the identifier `name` (what `identifierValue` of its spelling would be), without
+    /// making a string of it.
+    func spells(_ token: Token, identifier name: String) -> Bool {
+        let bytes = file.bytes[token.range]
+        guard let first = bytes.first, first != UInt8(ascii: "\""), bytes.allSatisfy({ $0 < 0x80 }) else {
+            return Self.identifierValue(spelling(token)) == name
+        }
+        return bytes.count == name.utf8.count
+            && zip(bytes, name.utf8).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
     }
 
     /// The identifier a token spells: quotes removed (`""` is one quote), or folded to lower case (ASCII only,

@@ -36,7 +36,8 @@ public struct IdentifierTooLong: Rule {
     public func check(statement: StatementContext) {
         guard Self.declaresNames(statement.statement) else { return }
         var seen = Set<String>()
-        for token in statement.statement.tokens where token.kind == .identifier {
+        // A name longer than 63 bytes is spelled in more than 63 (quotes only add to it).
+        for token in statement.statement.tokens where token.kind == .identifier && token.end - token.start > 63 {
             let name = Statement.identifierValue(statement.statement.spelling(token))
             let length = name.utf8.count
             guard length > 63, seen.insert(name).inserted else { continue }

@@ -40,8 +40,9 @@ public struct NonSnakeCaseIdentifier: Rule {
         for declared in statement.statement.declaredNames(statement.changes, model: statement.model) {
             let name = declared.name
             let snake = Self.isSnakeCase(name)
-            let mixedSpelling = !declared.isQuoted && declared.spelling.contains(where: \.isUppercase)
-                && declared.spelling.contains(where: \.isLowercase)
+            // PostgreSQL folds ASCII letters only.
+            let mixedSpelling = !declared.isQuoted && declared.spelling.utf8.contains { (65...90).contains($0) }
+                && declared.spelling.utf8.contains { (97...122).contains($0) }
             guard !snake || mixedSpelling else { continue }
             let table = declared.table
             let target = Self.snakeCase(declared.isQuoted ? name : declared.spelling)

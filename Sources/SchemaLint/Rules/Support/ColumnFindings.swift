@@ -27,7 +27,8 @@ struct ColumnWrite {
 extension StatementContext {
     /// The columns this statement defines or retypes, in order.
     var columnWrites: [ColumnWrite] {
-        changes.compactMap { change in
+        if let known = facts.columnWrites { return known }
+        let writes = changes.compactMap { change -> ColumnWrite? in
             switch change {
             case .addColumn(let target, let column, _):
                 let current = target.table.column(withOrigin: column.origin)
@@ -39,6 +40,8 @@ extension StatementContext {
             default: return nil
             }
         }
+        facts.columnWrites = writes
+        return writes
     }
 
     /// Reports about a column, withdrawn when a later statement of the run fixes it: in the final model the

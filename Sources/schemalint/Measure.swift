@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SchemaLint
+
+/// `schemalint measure FILE`: in-process timings for the benchmark (hidden). The medians of RUNS runs of PostgreSQL's
+/// parse alone (the floor) and of the whole lint of the file with the default rules (parse, replay, rules, findings;
+/// no output), and their ratio.
+struct Measure: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "In-process timings of a file: PostgreSQL's parse alone against the whole lint (for scripts/bench).",
+        shouldDisplay: false)
+
+    @Argument(help: "The SQL file.") var file: String
+    @Option(help: "Runs of each.") var runs = 21
+    @Option(help: "Parsing threads for the lint.") var threads = 1
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+        let bytes = Array(data)
+        let rules = try RuleSelection(select: ["recommended"]).resolve(from: RuleRegistry.all).map { ConfiguredRule(try $0.make()) }
+        let linter = Linter(rules: rules, settings: LintSettings(threads: threads))
+        var floor: [Double] = [], lint: [Double] = []
+        var statements = 0, findings = 0
+        for _ in 0..<runs {
+            floor.append(Self.seconds { statements = ParseFloor.rawParse(bytes) ?? -1 })
+            lint.append(Self.seconds {
+                findings = linter.lint([SourceFile(path: file, bytes: bytes)]).diagnostics.count
+            })
+        }
+        let (f, l) = (Self.median(floor), Self.median(lint))
+        print("file: \(file) (\(bytes.count) bytes, \(statements) statements, \(findings) findings)")
+        print(String(format: "raw parse (floor): %.2f ms", f * 1000))
+        print(String(format: "whole lint:        %.2f ms", l * 1000))
+        print(String(format: "lint / floor:      %.2f", l / f))
+    }
+
+    static func seconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+}
