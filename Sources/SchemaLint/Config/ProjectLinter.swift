@@ -13,9 +13,18 @@ public struct ProjectLinter {
 
     /// `loadContext` reads the context paths of a pass (absolute paths of files or folders).
     public func lint(_ files: [SourceFile], loadContext: ([String]) -> [SourceFile] = { _ in [] }) throws -> LintResult {
+        try lint(MigrationRun(plainFiles: files), loadContext: loadContext)
+    }
+
+    /// Lints the forward units of a run (replay-only ones replayed in place, unreported); then, if the run
+    /// carries rollback units, each of them on its own against the model as its migration left it.
+    public func lint(_ run: MigrationRun, loadContext: ([String]) -> [SourceFile] = { _ in [] }) throws -> LintResult {
+        let forward = run.units.filter { $0.role == .forward }
+        let files = forward.map(\.file)
+        let replayOnly = Set(forward.filter(\.replayOnly).map { ObjectIdentifier($0.file) })
         // Group files by their settings, in run order.
         var groups: [(settings: FileSettings, paths: Set<String>)] = []
-        for file in files {
+        for file in files where !replayOnly.contains(ObjectIdentifier(file)) {
             let settings = try configuration.settings(for: file.path, commandLine: commandLine)
             if let i = groups.firstIndex(where: { $0.settings == settings }) {
                 groups[i].paths.insert(file.path)
@@ -37,7 +46,7 @@ public struct ProjectLinter {
             var settings = group.settings.lintSettings
             if let threads = commandLine.threads { settings.threads = threads }
             let linter = Linter(rules: try group.settings.configuredRules(), settings: settings)
-            let result = linter.lint(files, context: context)
+            let result = linter.lint(files, context: context, replayOnly: replayOnly)
             statements = result.statements
             if groups.count == 1 {
                 active = result.diagnostics
@@ -47,6 +56,11 @@ public struct ProjectLinter {
                 suppressed += result.suppressed.filter { group.paths.contains($0.file) }
             }
         }
+
+        let rollbacks = try lintRollbacks(of: run, loadContext: loadContext)
+        active += rollbacks.diagnostics
+        suppressed += rollbacks.suppressed
+        statements += rollbacks.statements
 
         var filters: [String: ObjectFilter] = [:]
         func ignored(_ d: Diagnostic) -> Bool {
@@ -58,11 +72,32 @@ public struct ProjectLinter {
 
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let order = Diagnostic.ordered(byFileOrder: fileOrder)
-        if groups.count > 1 {
+        if groups.count > 1 || !rollbacks.diagnostics.isEmpty || !rollbacks.suppressed.isEmpty {
             active.sort(by: order)
             suppressed.sort(by: order)
         }
         return LintResult(diagnostics: active, suppressed: suppressed, all: (active + suppressed).sorted(by: order),
-                          files: files.count, statements: statements)
+                          files: run.lintedFileCount, statements: statements)
+    }
+
+    /// Each rollback unit (not replay-only) linted alone, after replaying the context and every forward unit
+    /// before it. Each has its own pass, so one rollback never changes the model another is checked against.
+    private func lintRollbacks(of run: MigrationRun, loadContext: ([String]) -> [SourceFile]) throws -> LintResult {
+        var result = LintResult(diagnostics: [], files: 0, statements: 0)
+        var before: [SourceFile] = []
+        for unit in run.units {
+            if unit.role == .forward { before.append(unit.file); continue }
+            if unit.replayOnly { continue }
+            let settings = try configuration.settings(for: unit.file.path, commandLine: commandLine)
+            var lintSettings = settings.lintSettings
+            if let threads = commandLine.threads { lintSettings.threads = threads }
+            let linter = Linter(rules: try settings.configuredRules(), settings: lintSettings)
+            // Everything before it is context, so only the rollback's own code can be reported.
+            let pass = linter.lint([unit.file], context: loadContext(settings.context) + before)
+            result.diagnostics += pass.diagnostics
+            result.suppressed += pass.suppressed
+            result.statements += pass.statements
+        }
+        return result
     }
 }

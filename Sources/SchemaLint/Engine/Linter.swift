@@ -34,10 +34,10 @@ public struct Linter: Sendable {
     }
 
     /// Lints `files` as one run. `context` files are replayed into the model first (a migration history, say)
-    /// and nothing in them is reported.
-    public func lint(_ files: [SourceFile], context: [SourceFile] = []) -> LintResult {
+    /// and nothing in them is reported; `replayOnly` files are replayed in their place among `files`, unreported.
+    public func lint(_ files: [SourceFile], context: [SourceFile] = [], replayOnly: Set<ObjectIdentifier> = []) -> LintResult {
         let collector = DiagnosticCollector()
-        collector.silenced = Set(context.map(ObjectIdentifier.init))
+        collector.silenced = Set(context.map(ObjectIdentifier.init)).union(replayOnly)
         let model = SchemaModel()
         let reporters = rules.map {
             FindingSink(rule: $0.id, severity: $0.severity, collector: collector,
@@ -52,7 +52,7 @@ public struct Linter: Sendable {
         let parser = settings.threads > 1 ? ParallelParser(files: all, workers: settings.threads) : nil
         var directives: [SuppressionDirective] = []
         for (f, file) in all.enumerated() {
-            let isContext = f < context.count
+            let isContext = f < context.count || replayOnly.contains(ObjectIdentifier(file))
             let split = parser?.fileSplits[f] ?? SQLParser.split(file)
             if !isContext { directives += SuppressionDirective.find(in: file, pieces: split.pieces) }
             var session = Session(assumeInTransaction: settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
@@ -101,7 +101,7 @@ public struct Linter: Sendable {
         var active: [Diagnostic] = []
         var suppressed: [Diagnostic] = []
         var used = Set<String>()  // "directive index/rule"
-        for var diagnostic in collector.diagnostics {
+        for var diagnostic in collector.diagnostics where !BookkeepingTables.exempts(diagnostic) {
             if let (i, directive) = directives.enumerated().first(where: { $0.element.covers(diagnostic) }) {
                 diagnostic.suppression = Suppression(reason: directive.reason)
                 used.insert("\(i)/\(diagnostic.rule)")
