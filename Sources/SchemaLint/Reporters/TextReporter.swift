@@ -52,7 +52,7 @@ public struct TextReporter: Reporter {
         if report.layout == MigrationLayout.plain.rawValue, report.setAside.total == 0 { return "" }
         var text = " Layout: \(report.layout)"
         if report.setAside.total > 0 {
-            text += "; \(report.setAside.description) " + (report.rollbacksLinted ? "linted on their own" : "set aside, not linted")
+            text += "; \(report.setAside.description) " + (report.rollbacksLinted ? "linted separately" : "set aside, not linted")
         }
         return text + "."
     }
