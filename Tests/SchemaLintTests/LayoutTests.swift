@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import SchemaLint
+
+/// Migration layouts from the outside: what the recognised layout changes in the findings, compared with the
+/// same folder read as a plain folder, and the errors for a layout that does not exist.
+@Suite("Migration layouts")
+struct LayoutTests {
+    static func fixture(_ name: String) -> URL { TestPaths.fixtures.appendingPathComponent(name) }
+
+    static func findings(_ run: RunResult) -> [String] {
+        ((run.json?["diagnostics"] as? [[String: Any]]) ?? []).map {
+            "\(($0["file"] as? String ?? "").split(separator: "/").last ?? ""):\($0["line"] ?? 0) \($0["rule"] ?? "")"
+        }
+    }
+
+    @Test("Flyway: V1_1 runs after V1 and lints clean; read as a plain folder it runs first and is reported")
+    func flywayVersionOrder() throws {
+        let args = ["--format", "json", "--select", "alter-column-type,drop-table", "db/migration"]
+        let flyway = try CLI.run(args, in: Self.fixture("layout-flyway"))
+        #expect(flyway.exitCode == 0 && Self.findings(flyway).isEmpty, "\(flyway)")
+        #expect((flyway.json?["summary"] as? [String: Any])?["layout"] as? String == "flyway")
+        let plain = try CLI.run(["--layout", "plain"] + args, in: Self.fixture("layout-flyway"))
+        #expect(Self.findings(plain).contains("V1_1__widen_name.sql:2 alter-column-type"), "\(plain)")
+        #expect(Self.findings(plain).contains("U2__drop_order.sql:1 drop-table"), "\(plain)")
+    }
+
+    @Test("goose: Down sections are set aside and counted; read as plain they fire drop-table and drop-column")
+    func gooseDownSections() throws {
+        let folder = Self.fixture("layout-goose")
+        let goose = try CLI.run(["--format", "text", "--select", "drop-table,drop-column", "migrations"], in: folder)
+        #expect(goose.exitCode == 0, "\(goose)")
+        #expect(goose.stdout.hasSuffix("No problems found in 3 files (4 statements). Layout: goose; 3 down sections set aside, not linted.\n"), "\(goose)")
+        let plain = try CLI.run(["--format", "json", "--layout", "plain", "--select", "drop-table,drop-column", "migrations"], in: folder)
+        #expect(Self.findings(plain) == ["00002_add_nickname.sql:7 drop-column"], "\(plain)")
+    }
+
+    @Test("Down code linted on its own (--lint-down) is checked against the model its up migration left")
+    func lintDownOnItsOwn() throws {
+        let run = try CLI.run(["--format", "text", "--select", "drop-table,drop-column", "--lint-down", "migrations"],
+                              in: Self.fixture("layout-goose"))
+        #expect(run.exitCode == 1, "\(run)")
+        // The account table exists after 00001's Up, and nickname after 00002's: both downs are reported where they are.
+        #expect(run.stdout.contains("migrations/00001_create_account.sql:12:1: warning[drop-table]"), "\(run)")
+        #expect(run.stdout.contains("migrations/00002_add_nickname.sql:7:"), "\(run)")
+        #expect(run.stdout.contains("3 down sections linted separately."), "\(run)")
+    }
+
+    @Test("Alembic: each revision is a migration of its own, so an index on an earlier revision's table is flagged")
+    func alembicSections() throws {
+        let folder = Self.fixture("layout-alembic")
+        let sections = try CLI.run(["--format", "json", "--select", "create-index-without-concurrently", "upgrade.sql"], in: folder)
+        #expect(Self.findings(sections) == ["upgrade.sql:22 create-index-without-concurrently"], "\(sections)")
+        let plain = try CLI.run(["--format", "json", "--layout", "plain", "--select", "create-index-without-concurrently", "upgrade.sql"], in: folder)
+        #expect(Self.findings(plain).isEmpty, "one script, so the table looks new in it: \(plain)")
+    }
+
+    @Test("Bookkeeping tables get no design findings; a table of the same shape under another name does")
+    func bookkeepingTables() throws {
+        let sql = "CREATE TABLE goose_db_version (id serial, tstamp timestamp);\nCREATE TABLE maker.goose_db_version (id serial);\n"
+            + "CREATE TABLE sqitch.changes (id serial);\nCREATE TABLE run_log (id serial, tstamp timestamp);\n"
+        let run = try CLI.run(["--format", "json", "--select", "design", "-"], stdin: sql)
+        let objects = Set(((run.json?["diagnostics"] as? [[String: Any]]) ?? []).compactMap { $0["object"] as? String }
+            .map { $0.split(separator: ".").prefix(2).joined(separator: ".") })
+        #expect(objects == ["public.run_log"], "\(run)")
+    }
+
+    @Test("replay-first: the squashed base replays before the migrations beside it")
+    func replayFirst() throws {
+        let folder = Self.fixture("replay-first")
+        let withKey = try CLI.run(["--format", "json", "--select", "alter-column-type", "db"], in: folder)
+        #expect(withKey.exitCode == 0 && Self.findings(withKey).isEmpty, "\(withKey)")
+        let without = try CLI.run(["--format", "json", "--isolated", "--select", "alter-column-type", "db"], in: folder)
+        #expect(Self.findings(without) == ["001_widen_memo.sql:1 alter-column-type"], "\(without)")
+    }
+
+    @Test("An unknown layout is a usage error, from the flag or the config")
+    func unknownLayout() throws {
+        let flag = try CLI.run(["--layout", "liquibase", "x.sql"])
+        #expect(flag.exitCode == 2 && flag.stdout.isEmpty, "\(flag)")
+        #expect(flag.stderr.contains("unknown layout `liquibase` for --layout (expected one of: plain, goose, dbmate,"), "\(flag)")
+        let dir = try TempFolder([".schemalint.toml": "# layouts\nlayout = \"gose\"\n", "x.sql": "SELECT 1;\n"])
+        let config = try CLI.run(["x.sql"], in: dir.url)
+        #expect(config.exitCode == 2, "\(config)")
+        #expect(config.stderr.contains(".schemalint.toml:2: unknown layout `gose`"), "\(config)")
+        try dir.write(".schemalint.toml", "replay-first = [\"db/schema.sql\"]\n")
+        let missing = try CLI.run(["x.sql"], in: dir.url)
+        #expect(missing.exitCode == 2 && missing.stderr.contains("replay-first path `db/schema.sql` does not exist"), "\(missing)")
+    }
+
+    @Test("A forced layout wins over what the folder shows")
+    func forcedLayout() throws {
+        let run = try CLI.run(["--format", "json", "--layout", "golang-migrate", "migrations"], in: Self.fixture("layout-goose"))
+        // golang-migrate reads no goose markers: the Down sections run forward.
+        #expect((run.json?["summary"] as? [String: Any])?["layout"] as? String == "golang-migrate", "\(run)")
+        #expect(Self.findings(run).contains("00002_add_nickname.sql:7 drop-column"), "\(run)")
+    }
+}
