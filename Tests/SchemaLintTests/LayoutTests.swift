@@ -25,6 +25,21 @@ struct LayoutTests {
         #expect(Self.findings(plain).contains("U2__drop_order.sql:1 drop-table"), "\(plain)")
     }
 
+    @Test("Flyway order: 1 < 1.1 < 1_2 < 2 < 10 across subfolders, repeatables last; findings follow the run order")
+    func flywayOrder() throws {
+        let names = ["V10__j.sql", "V2__f.sql", "sub/V1_2__e.sql", "V1.1__d.sql", "V1__c.sql", "R__a.sql", "V1_10__g.sql"]
+        var files: [String: String] = [:]
+        for name in names {
+            let table = (name as NSString).lastPathComponent.replacingOccurrences(of: ".", with: "_")
+            files["db/" + name] = "CREATE TABLE t_\(table) (id bigint);\n"
+        }
+        let dir = try TempFolder(files)
+        let run = try CLI.run(["--format", "json", "--select", "table-without-primary-key", "db"], in: dir.url)
+        let order = ((run.json?["diagnostics"] as? [[String: Any]]) ?? []).compactMap { $0["file"] as? String }
+        #expect(order == ["db/V1__c.sql", "db/V1.1__d.sql", "db/sub/V1_2__e.sql", "db/V1_10__g.sql", "db/V2__f.sql",
+                          "db/V10__j.sql", "db/R__a.sql"], "\(run)")
+    }
+
     @Test("goose: Down sections are set aside and counted; read as plain they fire drop-table and drop-column")
     func gooseDownSections() throws {
         let folder = Self.fixture("layout-goose")

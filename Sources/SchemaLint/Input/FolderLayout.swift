@@ -84,7 +84,9 @@ public enum FolderLayout {
             return Substring(((path as NSString).deletingLastPathComponent)) + "/" + digits
         }
         var forward: [String] = [], downs: [String] = []
-        for path in files { (path.hasSuffix(".down.sql") ? { downs.append(path) } : { forward.append(path) })() }
+        for path in files {
+            if path.hasSuffix(".down.sql") { downs.append(path) } else { forward.append(path) }
+        }
         let upByVersion = Dictionary(forward.filter { $0.hasSuffix(".up.sql") }.map { (version($0), $0) },
                                      uniquingKeysWith: { first, _ in first })
         return FolderPlan(layout: .golangMigrate,

@@ -32,7 +32,7 @@ public enum MigrationLayout: String, CaseIterable, Sendable {
 
     /// The accepted names, for error messages.
     public static var acceptedNames: String {
-        (allCases.map(\.rawValue) + aliases.keys.filter { $0.contains("_") == false }.sorted()).joined(separator: ", ")
+        (allCases.map(\.rawValue) + ["refinery", "sqlx"]).joined(separator: ", ")
     }
 
     /// The sections this layout's markers cut a file into, or nil when its files have no sections.
