@@ -61,6 +61,18 @@ struct LayoutTests {
         #expect(run.stdout.contains("3 down sections linted separately."), "\(run)")
     }
 
+    @Test("A down or undo file named on its own (as pre-commit passes them) is set aside too")
+    func loneDownFiles() throws {
+        let dir = try TempFolder(["m/2_x.up.sql": "ALTER TABLE device ADD COLUMN serial_no text;\n",
+                                  "m/2_x.down.sql": "ALTER TABLE device DROP COLUMN serial_no;\n",
+                                  "f/U3__undo.sql": "DROP TABLE device;\n"])
+        let args = ["--format", "text", "--select", "drop-column,drop-table", "m/2_x.up.sql", "m/2_x.down.sql", "f/U3__undo.sql"]
+        let run = try CLI.run(args, in: dir.url)
+        #expect(run.exitCode == 0 && run.stdout.hasSuffix("in 1 file (1 statement). Layout: golang-migrate, flyway; 1 down file, 1 undo file set aside, not linted.\n"), "\(run)")
+        let plain = try CLI.run(["--layout", "plain"] + args, in: dir.url)
+        #expect(plain.exitCode == 1 && plain.stdout.contains("warning[drop-column]") && plain.stdout.contains("warning[drop-table]"), "\(plain)")
+    }
+
     @Test("Alembic: each revision is a migration of its own, so an index on an earlier revision's table is flagged")
     func alembicSections() throws {
         let folder = Self.fixture("layout-alembic")

@@ -56,8 +56,18 @@ public struct MigrationRunBuilder {
         run.lintsRollbacks = lintRollbacks
     }
 
-    /// A file named on the command line (or standard input).
+    /// A file named on the command line (or standard input). A file named as rollback code (`down.sql`,
+    /// `*.down.sql`, `U<version>__*.sql`: what pre-commit passes one by one) is set aside like one in a folder.
     public mutating func add(file: SourceFile) {
+        if let kind = rollbackKind(ofFileNamed: (file.path as NSString).lastPathComponent) {
+            run.setAside.add(kind)
+            run.layouts.append(kind == .undoFile ? .flyway : .golangMigrate)
+            if lintRollbacks {
+                run.sources.append(file)
+                run.units.append(MigrationUnit(file: file, role: .rollback))
+            }
+            return
+        }
         let markers = markers(for: file, folderLayout: nil)
         run.layouts.append(markers?.layout ?? forced ?? .plain)
         addUnits(of: file, markers: markers)
@@ -112,6 +122,18 @@ public struct MigrationRunBuilder {
         let (units, downSections) = MigrationUnit.units(of: file, markers: markers)
         run.setAside.add(.downSection, downSections)
         run.units += units.filter { $0.role == .forward || lintRollbacks }
+    }
+
+    /// The rollback a lone file's name shows, under the forced layout if there is one.
+    private func rollbackKind(ofFileNamed name: String) -> SetAside.Kind? {
+        let named: SetAside.Kind?
+        if name == "down.sql" || name.hasSuffix(".down.sql") { named = .downFile }
+        else if FlywayName(fileName: name)?.kind == .undo { named = .undoFile }
+        else { named = nil }
+        switch (forced, named) {
+        case (nil, _), (.diesel, .downFile), (.golangMigrate, .downFile), (.flyway, .undoFile): return named
+        default: return nil
+        }
     }
 
     private func rollbackKind(_ layout: MigrationLayout?) -> SetAside.Kind {
