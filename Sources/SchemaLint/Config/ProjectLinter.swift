@@ -85,6 +85,7 @@ public struct ProjectLinter {
     private func lintRollbacks(of run: MigrationRun, loadContext: ([String]) -> [SourceFile]) throws -> LintResult {
         var result = LintResult(diagnostics: [], files: 0, statements: 0)
         var before: [SourceFile] = []
+        var contexts: [[String]: [SourceFile]] = [:]
         for unit in run.units {
             if unit.role == .forward { before.append(unit.file); continue }
             if unit.replayOnly { continue }
@@ -93,7 +94,8 @@ public struct ProjectLinter {
             if let threads = commandLine.threads { lintSettings.threads = threads }
             let linter = Linter(rules: try settings.configuredRules(), settings: lintSettings)
             // Everything before it is context, so only the rollback's own code can be reported.
-            let pass = linter.lint([unit.file], context: loadContext(settings.context) + before)
+            if contexts[settings.context] == nil { contexts[settings.context] = loadContext(settings.context) }
+            let pass = linter.lint([unit.file], context: contexts[settings.context]! + before)
             result.diagnostics += pass.diagnostics
             result.suppressed += pass.suppressed
             result.statements += pass.statements
