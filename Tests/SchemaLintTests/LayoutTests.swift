@@ -40,6 +40,17 @@ struct LayoutTests {
                           "db/V10__j.sql", "db/R__a.sql"], "\(run)")
     }
 
+    @Test("refinery (forced): U files are unversioned migrations that run forward in version order")
+    func refineryUnversioned() throws {
+        let dir = try TempFolder(["m/V1__create.sql": "CREATE TABLE device (id bigint PRIMARY KEY);\n",
+                                  "m/U2__retire.sql": "DROP TABLE device;\n"])
+        let flyway = try CLI.run(["--format", "json", "--select", "drop-table", "m"], in: dir.url)
+        #expect(Self.findings(flyway).isEmpty && (flyway.json?["summary"] as? [String: Any])?["setAside"] as? Int == 1, "\(flyway)")
+        let refinery = try CLI.run(["--format", "json", "--layout", "refinery", "--select", "drop-table", "m"], in: dir.url)
+        #expect(Self.findings(refinery) == ["U2__retire.sql:1 drop-table"], "\(refinery)")
+        #expect((refinery.json?["summary"] as? [String: Any])?["layout"] as? String == "refinery", "\(refinery)")
+    }
+
     @Test("goose: Down sections are set aside and counted; read as plain they fire drop-table and drop-column")
     func gooseDownSections() throws {
         let folder = Self.fixture("layout-goose")

@@ -27,6 +27,7 @@ public enum FolderLayout {
         case .diesel: return diesel(files)
         case .golangMigrate: return golangMigrate(files)
         case .flyway: return flyway(files)
+        case .refinery: return flyway(files, undoRunsForward: true)
         case .sqitch: return sqitch(directory: directory, files: files)
         case .prisma: return FolderPlan(layout: .prisma, files: files.map { PlannedFile(path: $0, role: .forward) })
         case .plain, .goose, .dbmate, .alembic, nil:
@@ -95,7 +96,7 @@ public enum FolderLayout {
 
     /// Versioned scripts in version order (across subfolders, as Flyway scans them), then repeatables by
     /// description; an undo script follows the version it undoes. Other `.sql` files keep natural order, first.
-    static func flyway(_ files: [String]) -> FolderPlan {
+    static func flyway(_ files: [String], undoRunsForward: Bool = false) -> FolderPlan {
         var other: [String] = [], versioned: [(FlywayName, String)] = [], repeatable: [(FlywayName, String)] = []
         var undo: [(FlywayName, String)] = []
         for path in files {
@@ -103,6 +104,7 @@ public enum FolderLayout {
             switch name.kind {
             case .versioned: versioned.append((name, path))
             case .repeatable: repeatable.append((name, path))
+            case .undo where undoRunsForward: versioned.append((name, path))
             case .undo: undo.append((name, path))
             }
         }
@@ -110,7 +112,7 @@ public enum FolderLayout {
         repeatable.sort { $0.0.description < $1.0.description }
         let forward = other + versioned.map(\.1) + repeatable.map(\.1)
         let rollbacks = undo.map { u in (u.1, versioned.first { $0.0.version == u.0.version }?.1) }
-        return FolderPlan(layout: .flyway, files: arrange(forward, rollbacks: rollbacks))
+        return FolderPlan(layout: undoRunsForward ? .refinery : .flyway, files: arrange(forward, rollbacks: rollbacks))
     }
 
     /// Each `sqitch.plan` below the folder (in natural order of their paths): its changes' `deploy/` scripts in

@@ -11,8 +11,11 @@ public enum MigrationLayout: String, CaseIterable, Sendable {
     case diesel
     /// golang-migrate and sqlx: `<version>_<name>.up.sql` and `.down.sql` (sqlx's simple `<version>_<name>.sql` too).
     case golangMigrate = "golang-migrate"
-    /// Flyway (and refinery): `V<version>__<name>.sql`, `U<version>__` undo scripts, `R__` repeatables.
+    /// Flyway: `V<version>__<name>.sql`, `U<version>__` undo scripts, `R__` repeatables.
     case flyway
+    /// refinery: Flyway's names, but a `U<version>__` file is an unversioned migration that runs forward. Only
+    /// when forced: by its file names a refinery folder is a Flyway folder.
+    case refinery
     /// sqitch: the changes of `sqitch.plan`, in plan order, from `deploy/`.
     case sqitch
     /// Prisma Migrate: `migrations/<timestamp>_<name>/migration.sql`.
@@ -21,7 +24,7 @@ public enum MigrationLayout: String, CaseIterable, Sendable {
     case alembic
 
     /// Names that also select a layout: tools that share another's file names.
-    static let aliases: [String: MigrationLayout] = ["sqlx": .golangMigrate, "refinery": .flyway, "golang_migrate": .golangMigrate]
+    static let aliases: [String: MigrationLayout] = ["sqlx": .golangMigrate, "golang_migrate": .golangMigrate]
 
     /// The layout a config value or `--layout` names; nil for an unknown name.
     public init?(named name: String) {
@@ -32,7 +35,7 @@ public enum MigrationLayout: String, CaseIterable, Sendable {
 
     /// The accepted names, for error messages.
     public static var acceptedNames: String {
-        (allCases.map(\.rawValue) + ["refinery", "sqlx"]).joined(separator: ", ")
+        (allCases.map(\.rawValue) + ["sqlx"]).joined(separator: ", ")
     }
 
     /// The sections this layout's markers cut a file into, or nil when its files have no sections.
