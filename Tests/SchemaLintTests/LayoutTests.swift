@@ -84,6 +84,13 @@ struct LayoutTests {
         #expect(plain.exitCode == 1 && plain.stdout.contains("warning[drop-column]") && plain.stdout.contains("warning[drop-table]"), "\(plain)")
     }
 
+    @Test("sqitch with --lint-down: revert scripts are linted separately, verify scripts stay set aside")
+    func sqitchLintDownSummary() throws {
+        let run = try CLI.run(["--format", "text", "--select", "drop-table", "--lint-down", "db"], in: Self.fixture("layout-sqitch"))
+        #expect(run.stdout.contains("warning[drop-table]") && run.stdout.contains("db/revert/widget@v1.sql:2:1"), "\(run)")
+        #expect(run.stdout.hasSuffix("Layout: sqitch; 3 revert scripts linted separately; 1 verify script set aside, not linted.\n"), "\(run)")
+    }
+
     @Test("Alembic: each revision is a migration of its own, so an index on an earlier revision's table is flagged")
     func alembicSections() throws {
         let folder = Self.fixture("layout-alembic")

@@ -3,6 +3,9 @@ public struct SetAside: Sendable, Equatable {
     public enum Kind: Int, CaseIterable, Sendable {
         case downSection, downFile, undoFile, revertScript, verifyScript, unplannedScript
 
+        /// Code that undoes a migration, as opposed to code that is no migration at all.
+        var isRollback: Bool { self != .verifyScript && self != .unplannedScript }
+
         func noun(_ n: Int) -> String {
             let s = n == 1 ? "" : "s"
             switch self {
@@ -30,8 +33,10 @@ public struct SetAside: Sendable, Equatable {
 
     public var total: Int { counts.values.reduce(0, +) }
 
-    /// `42 down sections, 3 undo files`; empty when nothing was set aside.
-    public var description: String {
-        Kind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.noun($0))" } }.joined(separator: ", ")
+    /// `42 down sections, 3 undo files`; empty when nothing was set aside. `rollbacks`: only the kinds that
+    /// undo a migration (what `--lint-down` lints), or only the others (sqitch's verify scripts, say).
+    public func description(rollbacks: Bool? = nil) -> String {
+        Kind.allCases.filter { rollbacks == nil || $0.isRollback == rollbacks }
+            .compactMap { kind in counts[kind].map { "\($0) \(kind.noun($0))" } }.joined(separator: ", ")
     }
 }

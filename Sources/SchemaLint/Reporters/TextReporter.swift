@@ -51,9 +51,10 @@ public struct TextReporter: Reporter {
     private func layout(_ report: Report) -> String {
         if report.layout == MigrationLayout.plain.rawValue, report.setAside.total == 0 { return "" }
         var text = " Layout: \(report.layout)"
-        if report.setAside.total > 0 {
-            text += "; \(report.setAside.description) " + (report.rollbacksLinted ? "linted separately" : "set aside, not linted")
-        }
+        let linted = report.rollbacksLinted ? report.setAside.description(rollbacks: true) : ""
+        let notLinted = report.setAside.description(rollbacks: report.rollbacksLinted ? false : nil)
+        if !linted.isEmpty { text += "; \(linted) linted separately" }
+        if !notLinted.isEmpty { text += "; \(notLinted) set aside, not linted" }
         return text + "."
     }
 
