@@ -4,7 +4,7 @@ import SchemaLint
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lint SQL files, folders of migrations (every *.sql below, in natural order), or - for stdin.")
+        abstract: "Lint SQL files, folders of migrations (laid out as their tool lays them out, or every *.sql below in natural order), or - for stdin.")
 
     @Argument(help: "Files, folders, or - for standard input.")
     var paths: [String] = []
@@ -41,6 +41,19 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("context"),
             help: "A file or folder replayed into the schema model before the linted paths, without reporting its findings (repeatable).")
     var context: [String] = []
+
+    @Option(help: ArgumentHelp("The migration layout of the linted folders and files (default: recognised): \(MigrationLayout.acceptedNames).",
+                               valueName: "name"))
+    var layout: String?
+
+    @Flag(name: .customLong("lint-down"), inversion: .prefixedNo,
+          help: "Lint down, undo and revert code on its own, against the schema as its up migration left it (default: set aside).")
+    var lintDown: Bool?
+
+    @Option(name: .customLong("changed-since"),
+            help: ArgumentHelp("Report only files git shows added or modified since <rev>; the other files are replayed as context.",
+                               valueName: "rev"))
+    var changedSince: String?
 
     @Flag(name: .customLong("assume-in-transaction"), inversion: .prefixedNo,
           help: "Treat each file as running inside a transaction block (frameworks that wrap migrations in one).")
@@ -79,6 +92,9 @@ struct Lint: ParsableCommand {
         if let pgVersion, !(9...18).contains(pgVersion) { throw ValidationError("--pg-version must be between 9 and 18") }
         if isolated, configPath != nil { throw ValidationError("--isolated and --config cannot be used together") }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64") }
+        if let layout, MigrationLayout(named: layout) == nil {
+            throw ValidationError("unknown layout `\(layout)` for --layout (expected one of: \(MigrationLayout.acceptedNames))")
+        }
     }
 
     func run() throws {
@@ -101,11 +117,18 @@ struct Lint: ParsableCommand {
         }
 
         var inputFailed = false
-        let sources = readFiles(paths, failed: &inputFailed, excluding: configuration)
-        var result = try ProjectLinter(configuration: configuration, commandLine: commandLine).lint(sources) { paths in
+        var run = readRun(paths, failed: &inputFailed, configuration: configuration)
+        if let changedSince {
+            let changed: Set<String>
+            do { changed = try ChangedFiles.since(changedSince, in: FileManager.default.currentDirectoryPath) } catch {
+                throw ValidationError("\(error)")
+            }
+            run.limit(toChanged: changed, stdinName: paths.contains("-") ? stdinFilename ?? "<stdin>" : nil)
+        }
+        var result = try ProjectLinter(configuration: configuration, commandLine: commandLine).lint(run) { paths in
             readFiles(paths.map { Paths.relative($0, to: FileManager.default.currentDirectoryPath) }, failed: &inputFailed)
         }
-        let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let byPath = Dictionary(run.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
 
         if let writeBaseline {
             let recorded = Baseline.record(result.diagnostics, sources: byPath, baselinePath: writeBaseline)
@@ -119,7 +142,7 @@ struct Lint: ParsableCommand {
         if let accepted, let baseline {
             result = result.removing(accepted, sources: byPath, baselinePath: baseline).result
         }
-        let report = Report(result: result, sources: sources, includeSuppressed: includeSuppressed)
+        let report = Report(result: result, run: run, includeSuppressed: includeSuppressed)
         let rendered = format.reporter(color: output == nil && useColor).render(report)
         if let output {
             do { try rendered.write(toFile: output, atomically: true, encoding: .utf8) } catch {
@@ -133,6 +156,32 @@ struct Lint: ParsableCommand {
         if !exitZero, let threshold = failOn.threshold, result.diagnostics.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
         }
+    }
+
+    /// The migrations of the linted paths: each folder planned by its layout (forced by --layout or the config's
+    /// `layout`, else recognised), each file cut by its section markers. Problems go to stderr and set `failed`;
+    /// files the configuration's `exclude` matches are skipped.
+    private func readRun(_ paths: [String], failed: inout Bool, configuration: Configuration) -> MigrationRun {
+        let forced = layout.flatMap(MigrationLayout.init(named:)) ?? configuration.layout
+        var builder = MigrationRunBuilder(forced: forced, lintRollbacks: lintDown ?? configuration.lintDown ?? false,
+                                          replayFirst: configuration.replayFirst)
+        func read(_ file: String) -> SourceFile? {
+            switch InputFiles.read(file) {
+            case .success(let bytes): return SourceFile(path: file, bytes: bytes)
+            case .failure(let problem): printError(problem.description); failed = true; return nil
+            }
+        }
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                readFiles([path], failed: &failed, excluding: configuration).forEach { builder.add(file: $0) }
+                continue
+            }
+            let (files, problems) = InputFiles.expand([path])
+            for problem in problems { printError(problem.description); failed = true }
+            builder.add(folder: path, files: files.filter { !configuration.isExcluded($0) }, read: read)
+        }
+        return builder.build()
     }
 
     /// Reads every path (a folder expands to its *.sql files); problems go to stderr and set `failed`.

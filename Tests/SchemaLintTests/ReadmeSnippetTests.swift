@@ -53,7 +53,8 @@ struct ReadmeSnippetTests {
     @Test("The configuration example parses, and shows every key")
     func configExample() throws {
         let text = try Self.snippet("config")
-        let dir = try TempFolder([".schemalint.toml": text, "db/base_schema.sql": "CREATE TABLE a (id bigint PRIMARY KEY);\n"])
+        let dir = try TempFolder([".schemalint.toml": text, "db/base_schema.sql": "CREATE TABLE a (id bigint PRIMARY KEY);\n",
+                                  "db/squashed.sql": "CREATE TABLE b (id bigint PRIMARY KEY);\n"])
         let config = try ConfigLoader.load(path: dir.path(".schemalint.toml"))
         #expect(config.overrides.count == 2)
         for key in ConfigLoader.topLevelKeys where key != "overrides" && key != "rules" {

@@ -3,10 +3,12 @@ import Foundation
 /// Reads and validates a `.schemalint.toml`. Anything it does not know is an error, with the line of the key:
 /// unknown keys, unknown rule ids or selectors, wrong types, bad severities, unknown or undecodable options.
 public enum ConfigLoader {
-    /// Keys of the top level; `[[overrides]]` takes the same minus `exclude` and `overrides`, plus `files`.
+    /// Keys of the top level; `[[overrides]]` takes the same minus the run-wide ones, plus `files`.
     static let layerKeys = ["select", "extend-select", "ignore", "pg-version", "assume-in-transaction", "context",
                             "ignore-objects", "rules"]
-    static let topLevelKeys = layerKeys + ["exclude", "overrides"]
+    /// Keys that apply to the whole run, so only at the top level.
+    static let runKeys = ["exclude", "layout", "replay-first", "lint-down", "overrides"]
+    static let topLevelKeys = layerKeys + runKeys
     static let overrideKeys = ["files"] + layerKeys
     static let ruleKeys = ["severity", "ignore-objects"]
     static let pgVersions = 9...18
@@ -71,6 +73,7 @@ public enum ConfigLoader {
             }
             configuration.base = layer(document, at: [])
             if let value = document["exclude"] { configuration.exclude = strings(value, at: ["exclude"]) }
+            readRunKeys(document, into: &configuration)
             if let value = document["overrides"] {
                 guard case .array(let items) = value else {
                     fail(["overrides"], "`overrides` must be an array of tables ([[overrides]]), not \(value.typeName)")
@@ -88,9 +91,37 @@ public enum ConfigLoader {
             return configuration
         }
 
+        /// `layout`, `replay-first` and `lint-down`.
+        mutating func readRunKeys(_ document: [String: ConfigValue], into configuration: inout Configuration) {
+            if let value = document["layout"] {
+                if case .string(let name) = value, let layout = MigrationLayout(named: name) {
+                    configuration.layout = layout
+                } else if case .string(let name) = value {
+                    fail(["layout"], "unknown layout `\(name)` (expected one of: \(MigrationLayout.acceptedNames))")
+                } else {
+                    fail(["layout"], "`layout` must be a string (such as \"goose\"), not \(value.typeName)")
+                }
+            }
+            if let value = document["lint-down"] {
+                if case .bool(let b) = value { configuration.lintDown = b } else {
+                    fail(["lint-down"], "`lint-down` must be true or false, not \(value.typeName)")
+                }
+            }
+            if let value = document["replay-first"] {
+                for (i, relative) in strings(value, at: ["replay-first"]).enumerated() {
+                    let absolute = Paths.absolute(relative, from: directory)
+                    if FileManager.default.fileExists(atPath: absolute) {
+                        configuration.replayFirst.append(absolute)
+                    } else {
+                        fail(["replay-first", String(i)], "replay-first path `\(relative)` does not exist (relative to \(directory))")
+                    }
+                }
+            }
+        }
+
         mutating func override(_ table: [String: ConfigValue], at: [String]) -> ConfigOverride {
             for key in table.keys.sorted() where !overrideKeys.contains(key) {
-                let message = key == "exclude" || key == "overrides"
+                let message = runKeys.contains(key)
                     ? "`\(key)` is not allowed in [[overrides]] (it applies to the whole run: set it at the top level)"
                     : "unknown key `\(key)` in [[overrides]] (expected one of: \(overrideKeys.joined(separator: ", ")))"
                 fail(at + [key], message)

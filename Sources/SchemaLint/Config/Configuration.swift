@@ -64,6 +64,12 @@ public struct Configuration: Sendable, Equatable {
     public var base = ConfigLayer()
     /// Path globs: matching files are not read at all.
     public var exclude: [String] = []
+    /// `layout`: the migration layout of every linted folder and file; nil to recognise it.
+    public var layout: MigrationLayout?
+    /// `replay-first`: absolute files or folders replayed before the other linted files, in this order.
+    public var replayFirst: [String] = []
+    /// `lint-down`: lint down, undo and revert code on its own; nil when not set.
+    public var lintDown: Bool?
     public var overrides: [ConfigOverride] = []
 
     public init(path: String? = nil, directory: String) {

@@ -12,12 +12,21 @@ public struct ProjectLinter {
 
     /// `loadContext` reads the context paths of a pass (absolute paths of files or folders).
     public func lint(_ files: [SourceFile], loadContext: ([String]) -> [SourceFile] = { _ in [] }) throws -> LintResult {
+        try lint(MigrationRun(plainFiles: files), loadContext: loadContext)
+    }
+
+    /// Lints the forward units of a run (replay-only ones replayed in place, unreported); then, if the run
+    /// carries rollback units, each of them on its own against the model as its migration left it.
+    public func lint(_ run: MigrationRun, loadContext: ([String]) -> [SourceFile] = { _ in [] }) throws -> LintResult {
+        let forward = run.units.filter { $0.role == .forward }
+        let files = forward.map(\.file)
+        let replayOnly = Set(forward.filter(\.replayOnly).map { ObjectIdentifier($0.file) })
         let resolver = SettingsResolver(configuration, commandLine: commandLine)
         // Files by their settings, in run order.
         var groups: [FileSettings] = []
         var groupIndex: [FileSettings: Int] = [:]
         var groupOfFile: [ObjectIdentifier: Int] = [:]
-        for file in files {
+        for file in files where !replayOnly.contains(ObjectIdentifier(file)) {
             let settings = try resolver.settings(for: file.path)
             let g = groupIndex[settings] ?? {
                 groups.append(settings)
@@ -43,7 +52,7 @@ public struct ProjectLinter {
         var statements = 0
         for pass in passes {
             let linter = Linter(groups: pass.groups.map { lintGroups[$0] })
-            let result = linter.lint(files, context: loadContext(pass.context)) { file in
+            let result = linter.lint(files, context: loadContext(pass.context), replayOnly: replayOnly) { file in
                 groupOfFile[ObjectIdentifier(file)].flatMap { pass.groups.firstIndex(of: $0) }
             }
             statements = result.statements
@@ -51,17 +60,45 @@ public struct ProjectLinter {
             suppressed += result.suppressed
         }
 
+        let rollbacks = try lintRollbacks(of: run, loadContext: loadContext)
+        active += rollbacks.diagnostics
+        suppressed += rollbacks.suppressed
+        statements += rollbacks.statements
+
         func ignored(_ d: Diagnostic) -> Bool { resolver.objectFilter(for: d.file).ignores(d) }
         active.removeAll(where: ignored)
         suppressed.removeAll(where: ignored)
 
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        if passes.count > 1 {
+        if passes.count > 1 || !rollbacks.diagnostics.isEmpty || !rollbacks.suppressed.isEmpty {
             active = Diagnostic.sorted(active, byFileOrder: fileOrder)
             suppressed = Diagnostic.sorted(suppressed, byFileOrder: fileOrder)
         }
         return LintResult(diagnostics: active, suppressed: suppressed,
-                          all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: files.count,
+                          all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: run.lintedFileCount,
                           statements: statements)
+    }
+
+    /// Each rollback unit (not replay-only) linted alone, after replaying the context and every forward unit
+    /// before it. Each has its own pass, so one rollback never changes the model another is checked against.
+    private func lintRollbacks(of run: MigrationRun, loadContext: ([String]) -> [SourceFile]) throws -> LintResult {
+        var result = LintResult(diagnostics: [], files: 0, statements: 0)
+        var before: [SourceFile] = []
+        var contexts: [[String]: [SourceFile]] = [:]
+        for unit in run.units {
+            if unit.role == .forward { before.append(unit.file); continue }
+            if unit.replayOnly { continue }
+            let settings = try configuration.settings(for: unit.file.path, commandLine: commandLine)
+            var lintSettings = settings.lintSettings
+            if let threads = commandLine.threads { lintSettings.threads = threads }
+            let linter = Linter(rules: try settings.configuredRules(), settings: lintSettings)
+            // Everything before it is context, so only the rollback's own code can be reported.
+            if contexts[settings.context] == nil { contexts[settings.context] = loadContext(settings.context) }
+            let pass = linter.lint([unit.file], context: contexts[settings.context]! + before)
+            result.diagnostics += pass.diagnostics
+            result.suppressed += pass.suppressed
+            result.statements += pass.statements
+        }
+        return result
     }
 }

@@ -54,11 +54,13 @@ public struct Linter: Sendable {
     /// Lints `files` as one run. `context` files are replayed into the model first (a migration history, say)
     /// and nothing in them is reported. `group` says which group each linted file belongs to; a file of none is
     /// replayed in its place but not linted (another pass lints it).
-    public func lint(_ files: [SourceFile], context: [SourceFile] = [], group: (SourceFile) -> Int? = { _ in 0 }) -> LintResult {
+    /// `replayOnly` files are replayed in their place among `files`, unreported.
+    public func lint(_ files: [SourceFile], context: [SourceFile] = [], replayOnly: Set<ObjectIdentifier> = [],
+                     group: (SourceFile) -> Int? = { _ in 0 }) -> LintResult {
         let collector = DiagnosticCollector()
-        collector.silenced = Set(context.map(ObjectIdentifier.init))
+        collector.silenced = Set(context.map(ObjectIdentifier.init)).union(replayOnly)
         let model = SchemaModel()
-        let fileGroups = files.map(group)
+        let fileGroups = files.map { replayOnly.contains(ObjectIdentifier($0)) ? nil : group($0) }
         let runs = groups.indices.map { g in
             // With several groups, a group's findings stand only in its own files (its whole-schema rules see them all).
             let own = groups.count == 1 && !fileGroups.contains(nil) ? nil
@@ -130,7 +132,7 @@ public struct Linter: Sendable {
         var active: [Diagnostic] = []
         var suppressed: [Diagnostic] = []
         var used = Set<String>()  // "directive index/rule"
-        for var diagnostic in collector.diagnostics {
+        for var diagnostic in collector.diagnostics where !BookkeepingTables.exempts(diagnostic) {
             if let (i, directive) = directives.enumerated().first(where: { $0.element.directive.covers(diagnostic) })
                 .map({ ($0.offset, $0.element.directive) }) {
                 diagnostic.suppression = Suppression(reason: directive.reason)

@@ -21,6 +21,7 @@ public struct JSONReporter: Reporter {
                 ("files", .int(report.files)), ("statements", .int(report.statements)),
                 ("diagnostics", .int(report.diagnostics.count)),
                 ("errors", .int(report.count(.error))), ("warnings", .int(report.count(.warning))),
+                ("layout", .string(report.layout)), ("setAside", .int(report.setAside.total)),
             ])),
         ])
         return document.rendered() + "\n"

@@ -9,6 +9,20 @@ public struct Report: Sendable {
     public var catalogue: [any Rule.Type]
     /// Suppressed findings are included (each with its `suppression`); SARIF then marks every result.
     public var includeSuppressed: Bool
+    /// The migration layout recognised (`plain` when none was).
+    public var layout = MigrationLayout.plain.rawValue
+    /// Down, undo and revert code not replayed forward.
+    public var setAside = SetAside()
+    /// That code was linted on its own (`--lint-down`).
+    public var rollbacksLinted = false
+
+    /// A report of a run of migrations: its layout and what it set aside.
+    public init(result: LintResult, run: MigrationRun, includeSuppressed: Bool = false) {
+        self.init(result: result, sources: run.sources, includeSuppressed: includeSuppressed)
+        layout = run.layoutName
+        setAside = run.setAside
+        rollbacksLinted = run.lintsRollbacks
+    }
 
     public init(result: LintResult, sources: [SourceFile], includeSuppressed: Bool = false,
                 catalogue: [any Rule.Type] = RuleRegistry.all) {

@@ -40,11 +40,22 @@ public struct TextReporter: Reporter {
     private func summary(_ report: Report) -> String {
         let files = "\(report.files) file\(report.files == 1 ? "" : "s")"
         let statements = "\(report.statements) statement\(report.statements == 1 ? "" : "s")"
-        if report.diagnostics.isEmpty { return paint("No problems found", .green) + " in \(files) (\(statements))." }
+        if report.diagnostics.isEmpty { return paint("No problems found", .green) + " in \(files) (\(statements))." + layout(report) }
         let n = report.diagnostics.count
         return paint("Found \(n) problem\(n == 1 ? "" : "s")", .bold)
             + " (\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(report.count(.info)) info)"
-            + " in \(files) (\(statements))."
+            + " in \(files) (\(statements))." + layout(report)
+    }
+
+    /// ` Layout: goose; 42 down sections set aside.`; nothing for a plain run that set nothing aside.
+    private func layout(_ report: Report) -> String {
+        if report.layout == MigrationLayout.plain.rawValue, report.setAside.total == 0 { return "" }
+        var text = " Layout: \(report.layout)"
+        let linted = report.rollbacksLinted ? report.setAside.description(rollbacks: true) : ""
+        let notLinted = report.setAside.description(rollbacks: report.rollbacksLinted ? false : nil)
+        if !linted.isEmpty { text += "; \(linted) linted separately" }
+        if !notLinted.isEmpty { text += "; \(notLinted) set aside, not linted" }
+        return text + "."
     }
 
     private func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
