@@ -1,5 +1,3 @@
-import Foundation
-
 /// The comment lines with which a tool cuts one file into sections: goose's `-- +goose Up` / `Down`, dbmate's
 /// `-- migrate:up` / `down`, and the `-- Running upgrade A -> B` line Alembic writes before each revision of its
 /// offline (`--sql`) output. They are found by reading lines, not the parse tree: they are comments to PostgreSQL.
@@ -51,30 +49,51 @@ public enum SectionMarkers: CaseIterable, Sendable {
     /// The markers in a file, with the byte offset of the start of each marker's line; empty when it has none.
     public func markers(in bytes: [UInt8]) -> [(offset: Int, marker: Marker)] {
         var found: [(Int, Marker)] = []
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var end = lineStart
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            var i = lineStart
-            while i < end, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
-            if i + 1 < end, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-") {
-                let text = String(decoding: bytes[(i + 2)..<end], as: UTF8.self)
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-                if let marker = marker(commentText: Substring(text)) { found.append((lineStart, marker)) }
-            }
-            lineStart = end + 1
+        Self.forEachCandidate(in: bytes) { lineStart, text in
+            if let marker = marker(commentText: text) { found.append((lineStart, marker)) }
+            return true
         }
         return found
     }
 
     /// The kind whose markers a file carries (the first marker line decides), nil for a file without any.
     public static func detect(in bytes: [UInt8]) -> SectionMarkers? {
-        var best: (offset: Int, kind: SectionMarkers)?
-        for kind in allCases {
-            if let first = kind.markers(in: bytes).first, best.map({ first.offset < $0.offset }) ?? true {
-                best = (first.offset, kind)
+        var kind: SectionMarkers?
+        forEachCandidate(in: bytes) { _, text in
+            kind = allCases.first { $0.marker(commentText: text) != nil }
+            return kind == nil
+        }
+        return kind
+    }
+
+    /// Calls `body` with each line's start and its `--` comment's trimmed text, for the lines that could be a marker:
+    /// those whose text starts with `+`, `m` or `R`. Every other line is passed over on its bytes, without making a
+    /// string (most lines of a big dump are not comments at all). `body` returns false to stop.
+    private static func forEachCandidate(in bytes: [UInt8], _ body: (Int, Substring) -> Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var lineStart = 0
+            while lineStart < count {
+                let end = buffer[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? count
+                var i = lineStart
+                while i < end, isBlank(buffer[i]) { i += 1 }
+                if i + 1 < end, buffer[i] == UInt8(ascii: "-"), buffer[i + 1] == UInt8(ascii: "-") {
+                    var start = i + 2, stop = end
+                    while start < stop, isBlank(buffer[start]) { start += 1 }
+                    while stop > start, isBlank(buffer[stop - 1]) { stop -= 1 }
+                    if start < stop, [UInt8(ascii: "+"), UInt8(ascii: "m"), UInt8(ascii: "M"), UInt8(ascii: "R")]
+                        .contains(buffer[start]) {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<stop]), as: UTF8.self)
+                        if !body(lineStart, Substring(text)) { return }
+                    }
+                }
+                lineStart = end + 1
             }
         }
-        return best?.kind
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == 0x0B
+            || byte == 0x0C
     }
 }
