@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 // Implementation-only: TOMLKit makes String, Int, Array… conform to its protocols and adds members (`string`,
 // `int`, `array`, `table`) to them. A client that loads TOMLKit, even through an `internal import`, sees those
 // members in every file, and the type checker then fails on ordinary SchemaLint expressions ("failed to produce

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import SchemaLint
 
 struct Lint: ParsableCommand {
@@ -133,7 +136,7 @@ struct Lint: ParsableCommand {
         if let writeBaseline {
             let recorded = Baseline.record(result.diagnostics, sources: byPath, baselinePath: writeBaseline)
             do { try recorded.rendered().write(toFile: writeBaseline, atomically: true, encoding: .utf8) } catch {
-                throw ValidationError("cannot write \(writeBaseline): \(error.localizedDescription)")
+                throw ValidationError("cannot write \(writeBaseline): \(error)")
             }
             print("Recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(writeBaseline).")
             if inputFailed { throw ExitCode(2) }
@@ -146,10 +149,10 @@ struct Lint: ParsableCommand {
         let rendered = format.reporter(color: output == nil && useColor).render(report)
         if let output {
             do { try rendered.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
+                throw ValidationError("cannot write \(output): \(error)")
             }
         } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+            StandardStreams.write(rendered, to: stdout)
         }
 
         if inputFailed { throw ExitCode(2) }
@@ -172,8 +175,8 @@ struct Lint: ParsableCommand {
             }
         }
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var isDirectory = false
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory else {
                 readFiles([path], failed: &failed, excluding: configuration).forEach { builder.add(file: $0) }
                 continue
             }
@@ -192,7 +195,7 @@ struct Lint: ParsableCommand {
             if path == "-" {
                 let name = stdinFilename ?? "<stdin>"
                 if configuration?.isExcluded(name) == true { continue }
-                let data = FileHandle.standardInput.readDataToEndOfFile()
+                let data = StandardStreams.readStandardInput()
                 sources.append(SourceFile(path: name, bytes: Array(data)))
                 continue
             }
@@ -219,6 +222,6 @@ struct Lint: ParsableCommand {
     }
 
     static func list(_ value: String?) -> [String] {
-        (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (value ?? "").split(separator: ",").map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
     }
 }

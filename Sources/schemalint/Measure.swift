@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import SchemaLint
 
 /// `schemalint measure FILE`: in-process timings for the benchmark (hidden). The medians of RUNS runs of PostgreSQL's
@@ -29,15 +29,21 @@ struct Measure: ParsableCommand {
         }
         let (f, l) = (Self.median(floor), Self.median(lint))
         print("file: \(file) (\(bytes.count) bytes, \(statements) statements, \(findings) findings)")
-        print(String(format: "raw parse (floor): %.2f ms", f * 1000))
-        print(String(format: "whole lint:        %.2f ms", l * 1000))
-        print(String(format: "lint / floor:      %.2f", l / f))
+        print("raw parse (floor): \(Self.fixed(f * 1000)) ms")
+        print("whole lint:        \(Self.fixed(l * 1000)) ms")
+        print("lint / floor:      \(Self.fixed(l / f))")
     }
 
     static func seconds(_ body: () -> Void) -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let elapsed = ContinuousClock().measure(body)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// Two decimals (FoundationEssentials has no `String(format:)`).
+    static func fixed(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let cents = hundredths % 100
+        return "\(hundredths / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
     static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import SchemaLint
 
 struct Rules: ParsableCommand {
@@ -18,9 +18,9 @@ struct Rules: ParsableCommand {
         let rows = RuleRegistry.all.map { $0.metadata }
         let width = rows.map(\.id.count).max() ?? 0
         for m in rows {
-            let id = m.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let category = m.category.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            let severity = m.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            let id = padded(m.id, width)
+            let category = padded(m.category.rawValue, 7)
+            let severity = padded(m.defaultSeverity.rawValue, 8)
             print("\(id)  \(category)  \(severity)  \(m.enabledByDefault ? "on " : "off")  \(m.summary)")
         }
     }
@@ -59,7 +59,7 @@ struct GenerateDocs: ParsableCommand {
         // --check writes nothing, not even the folder.
         if !check { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
         for (name, content) in RuleDocumentation.allPages() {
-            let path = (output as NSString).appendingPathComponent(name)
+            let path = Paths.join(output, name)
             let current = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
             guard current != content else { continue }
             stale.append(path)
@@ -81,4 +81,9 @@ struct GenerateDocs: ParsableCommand {
         }
         if !check { print(stale.isEmpty ? "rule pages are up to date" : "wrote \(stale.count) page(s)") }
     }
+}
+
+/// `text` with spaces after it up to `width` characters.
+private func padded(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
 }

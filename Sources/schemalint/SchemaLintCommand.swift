@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import SchemaLint
 
 struct SchemaLintCommand: ParsableCommand {
@@ -28,7 +31,7 @@ struct SchemaLintCommand: ParsableCommand {
             // The brief message, not `fullMessage` (which adds usage lines and an `Error:` prefix), folded onto
             // one line: the documented contract is one `schemalint: error:` line on stderr.
             let reason = message(for: error).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+                .map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
             printError(reason.isEmpty ? "\(error)" : reason)
             return 2
         }
@@ -37,7 +40,7 @@ struct SchemaLintCommand: ParsableCommand {
 
 /// One-line reasons on stderr, prefixed like every other message of the tool.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("schemalint: error: \(message)\n".utf8))
+    StandardStreams.write("schemalint: error: \(message)\n", to: stderr)
 }
 
 extension OutputFormat: ExpressibleByArgument {}

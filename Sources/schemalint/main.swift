@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import SchemaLint
 
 // Everything runs on a large-stack thread (deeply nested SQL recurses deeply); the exit code comes back.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Findings accepted as they are (`--write-baseline`), so that a run with `--baseline` reports only new ones.
 ///
@@ -87,25 +87,27 @@ public struct Baseline: Sendable, Equatable {
             throw ReadError(path: path, reason: FileManager.default.fileExists(atPath: path)
                 ? "cannot read baseline file" : "no such baseline file (create it with --write-baseline)")
         }
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let root = JSONValue.parse(data), case .object = root else {
             throw ReadError(path: path, reason: "not a schemalint baseline (expected a JSON object)")
         }
-        guard let version = root["version"] as? Int else {
+        guard case .int(let version) = root["version"] else {
             throw ReadError(path: path, reason: "not a schemalint baseline (no \"version\")")
         }
         guard version == formatVersion else {
             throw ReadError(path: path, reason: "baseline version \(version) is not supported (this schemalint reads version \(formatVersion))")
         }
-        guard let findings = root["findings"] as? [[String: Any]] else {
+        guard case .array(let findings) = root["findings"],
+              findings.allSatisfy({ if case .object = $0 { true } else { false } }) else {
             throw ReadError(path: path, reason: "\"findings\" must be an array of objects")
         }
+        func string(_ value: JSONValue?) -> String? { if case .string(let s) = value { s } else { nil } }
         var entries: [Entry] = []
         for (i, f) in findings.enumerated() {
-            guard let rule = f["rule"] as? String, let file = f["file"] as? String, let message = f["message"] as? String,
-                  let statement = f["statement"] as? String else {
+            guard let rule = string(f["rule"]), let file = string(f["file"]), let message = string(f["message"]),
+                  let statement = string(f["statement"]) else {
                 throw ReadError(path: path, reason: "finding \(i + 1) needs string \"rule\", \"file\", \"message\" and \"statement\"")
             }
-            entries.append(Entry(rule: rule, file: file, object: f["object"] as? String, message: message, statement: statement))
+            entries.append(Entry(rule: rule, file: file, object: string(f["object"]), message: message, statement: statement))
         }
         return Baseline(entries: entries)
     }
@@ -118,7 +120,7 @@ public struct Baseline: Sendable, Equatable {
 
         init(sources: [String: SourceFile], baselinePath: String) {
             self.sources = sources
-            directory = (Paths.absolute(baselinePath) as NSString).deletingLastPathComponent
+            directory = Paths.folder(Paths.absolute(baselinePath))
         }
 
         func entry(_ d: Diagnostic) -> Entry {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which configuration a run uses: `--isolated` none, `--config PATH` that file, otherwise the nearest
 /// `.schemalint.toml` in the working directory or a folder above it.
@@ -7,12 +7,12 @@ public enum ConfigDiscovery {
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
         var dir = Paths.absolute(directory)
         while true {
-            let candidate = (dir as NSString).appendingPathComponent(Configuration.fileName)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let candidate = Paths.join(dir, Configuration.fileName)
+            var isDirectory = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory {
                 return candidate
             }
-            let parent = (dir as NSString).deletingLastPathComponent
+            let parent = Paths.folder(dir)
             if parent == dir || parent.isEmpty { return nil }
             dir = parent
         }
@@ -21,7 +21,7 @@ public enum ConfigDiscovery {
     /// How messages name a discovered config: `.schemalint.toml`, `../../.schemalint.toml` (it is always in the
     /// working directory or a folder above it), absolute when that would be long.
     static func shown(_ path: String, from workingDirectory: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = Paths.folder(path)
         let cwd = Paths.absolute(workingDirectory)
         guard cwd == folder || cwd.hasPrefix(folder == "/" ? "/" : folder + "/") else { return path }
         let depth = cwd == folder ? 0 : cwd.dropFirst(folder.count).split(separator: "/").count

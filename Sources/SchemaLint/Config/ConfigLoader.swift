@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads and validates a `.schemalint.toml`. Anything it does not know is an error, with the line of the key:
 /// unknown keys, unknown rule ids or selectors, wrong types, bad severities, unknown or undecodable options.
@@ -17,15 +17,15 @@ public enum ConfigLoader {
     public static func load(path: String, shownAs: String? = nil) throws -> Configuration {
         let shown = shownAs ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             throw ConfigError(path: shown, line: nil,
-                              message: !exists ? "no such file" : isDirectory.boolValue ? "is a folder, not a config file" : "cannot read file")
+                              message: !exists ? "no such file" : isDirectory ? "is a folder, not a config file" : "cannot read file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(path: shown, line: nil, message: "not UTF-8 text")
         }
-        let directory = (Paths.absolute(path) as NSString).deletingLastPathComponent
+        let directory = Paths.folder(Paths.absolute(path))
         return try parse(text, path: shown, directory: directory)
     }
 
@@ -265,10 +265,8 @@ public enum ConfigLoader {
 enum OptionsJSON {
     static func encode(_ options: [String: ConfigValue], for rule: any Rule.Type) -> String {
         var object = rule.defaultOptionsObject
-        for (key, value) in options { object[key] = value.jsonObject }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        for (key, value) in options { object[key] = value.json }
+        return JSONValue.object(object.keys.sorted().map { ($0, object[$0]!) }).compact
     }
 
     /// The option a decoding error is about (the first coding key) and a short reason.
@@ -304,9 +302,9 @@ enum OptionsJSON {
 
 extension Rule {
     /// `Options()` encoded as a JSON object (keys whose default is nil are absent).
-    static var defaultOptionsObject: [String: Any] {
+    static var defaultOptionsObject: [String: JSONValue] {
         guard let data = try? JSONEncoder().encode(Options()),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
-        return object
+              case .object(let members) = JSONValue.parse(data) else { return [:] }
+        return Dictionary(members, uniquingKeysWith: { first, _ in first })
     }
 }

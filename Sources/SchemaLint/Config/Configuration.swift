@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A rule's severity as a config file sets it: a level, or `off` (the rule does not run).
 public enum ConfiguredSeverity: Sendable, Equatable {
@@ -92,23 +92,5 @@ public struct Configuration: Sendable, Equatable {
     /// The overrides whose `files` match `path`, in file order.
     func overrides(for path: String) -> [ConfigOverride] {
         OverrideMatcher(self).matching(path).map { overrides[$0] }
-    }
-}
-
-/// Path arithmetic shared by the config (globs relative to its folder) and the baseline (paths relative to it).
-public enum Paths {
-    /// An absolute, standardised path (`.` and `..` resolved, no symlinks followed).
-    public static func absolute(_ path: String, from base: String = FileManager.default.currentDirectoryPath) -> String {
-        let full = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
-        return (full as NSString).standardizingPath
-    }
-
-    /// `path` relative to the folder `directory` when it is inside it, else absolute; `/`-separated.
-    public static func relative(_ path: String, to directory: String) -> String {
-        let full = absolute(path)
-        let dir = absolute(directory)
-        if full == dir { return "." }
-        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
-        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SchemaLintTOML
 
 /// A TOML value as the config reader sees it.
@@ -25,15 +25,15 @@ public indirect enum ConfigValue: Sendable, Equatable {
         }
     }
 
-    /// The value as a Foundation JSON object (for decoding rule options with their `Codable` types).
-    var jsonObject: Any {
+    /// The value as JSON (for decoding rule options with their `Codable` types).
+    var json: JSONValue {
         switch self {
-        case .string(let s), .datetime(let s): s
-        case .integer(let i): i
-        case .float(let d): d
-        case .bool(let b): b
-        case .array(let items): items.map(\.jsonObject)
-        case .table(let members): members.mapValues(\.jsonObject)
+        case .string(let s), .datetime(let s): .string(s)
+        case .integer(let i): .int(i)
+        case .float(let d): .double(d)
+        case .bool(let b): .bool(b)
+        case .array(let items): .array(items.map(\.json))
+        case .table(let members): .object(members.keys.sorted().map { ($0, members[$0]!.json) })
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `schemalint rules --format json`: the catalogue for tools. Fields may be added, never renamed.
 public enum RuleCatalogueJSON {
@@ -16,8 +16,7 @@ public enum RuleCatalogueJSON {
             let value: JSONValue = switch option.value {
             case "true": .bool(true)
             case "false": .bool(false)
-            default: (try? JSONSerialization.jsonObject(with: Data(option.value.utf8), options: [.fragmentsAllowed]))
-                .map(jsonValue) ?? .string(option.value)
+            default: JSONValue.parse(option.value.utf8).map(catalogueValue) ?? .string(option.value)
             }
             return .object([("name", .string(option.key)), ("default", value),
                             ("description", .string(documentation[option.key] ?? ""))])
@@ -33,16 +32,13 @@ public enum RuleCatalogueJSON {
         ])
     }
 
-    /// A Foundation JSON value as a `JSONValue` (numbers that are not integers become their text).
-    static func jsonValue(_ any: Any) -> JSONValue {
-        switch any {
-        case let s as String: return .string(s)
-        case let n as NSNumber:
-            if n.doubleValue == n.doubleValue.rounded(), let i = Int(exactly: n.doubleValue) { return .int(i) }
-            return .string(n.stringValue)
-        case let a as [Any]: return .array(a.map(jsonValue))
-        case let d as [String: Any]: return .object(d.keys.sorted().map { ($0, jsonValue(d[$0]!)) })
-        default: return .null
+    /// An option's default as the catalogue shows it: numbers that are not integers become their text.
+    static func catalogueValue(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .double(let d): Int(exactly: d).map(JSONValue.int) ?? .string(value.compact)
+        case .array(let items): .array(items.map(catalogueValue))
+        case .object(let members): .object(members.sorted { $0.0 < $1.0 }.map { ($0.0, catalogueValue($0.1)) })
+        default: value
         }
     }
 }

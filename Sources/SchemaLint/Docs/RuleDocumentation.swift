@@ -78,7 +78,7 @@ public enum RuleDocumentation {
     /// The README with its rule table (between the markers) replaced by the current one; nil when the
     /// markers are missing.
     public static func updatingReadme(_ readme: String) -> String? {
-        guard let begin = readme.range(of: readmeBegin), let end = readme.range(of: readmeEnd),
+        guard let begin = readme.firstRange(of: readmeBegin), let end = readme.firstRange(of: readmeEnd),
               begin.upperBound <= end.lowerBound else { return nil }
         return String(readme[..<begin.upperBound]) + "\n" + table(linkPrefix: "rules/") + String(readme[end.lowerBound...])
     }

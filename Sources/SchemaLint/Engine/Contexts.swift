@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Settings every rule can read.
 public struct LintSettings: Sendable {

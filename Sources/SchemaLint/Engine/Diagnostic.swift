@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A finding, located. Reporters see only these and the rule catalogue.
 public struct Diagnostic: Sendable, Equatable {
@@ -103,7 +103,7 @@ public struct SuggestionEdit: Sendable, Equatable {
     /// statement's `;`.
     static func make(_ suggestion: String, statement: Range<Int>, replacing: Bool, in file: SourceFile) -> SuggestionEdit {
         if replacing {
-            var text = suggestion.trimmingCharacters(in: .whitespacesAndNewlines)
+            var text = suggestion.trimming(.whitespacesAndNewlines)
             if text.hasSuffix(";") { text.removeLast() }
             return SuggestionEdit(start: file.position(ofByte: statement.lowerBound),
                                   end: file.position(ofByte: statement.upperBound), text: text, replacesStatement: true)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Typed options of a rule. Keys are the coding keys (kebab-case); `documentation` describes each one,
 /// and the defaults are whatever `init()` sets.
@@ -49,11 +49,8 @@ extension Rule {
     /// Default option values, as JSON-like text per key, for docs.
     public static var defaultOptionValues: [(key: String, value: String)] {
         guard let data = try? JSONEncoder.sorted.encode(Options()),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
-        return object.keys.sorted().map { key in
-            let value = object[key].flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.fragmentsAllowed, .withoutEscapingSlashes]) }
-            return (key, value.map { String(decoding: $0, as: UTF8.self) } ?? "")
-        }
+              case .object(let members) = JSONValue.parse(data) else { return [] }
+        return members.sorted { $0.0 < $1.0 }.map { ($0.0, $0.1.compact) }
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An inline suppression that silenced a finding, with the reason written after `--`, if any.
 public struct Suppression: Sendable, Equatable {
@@ -30,8 +30,8 @@ struct SuppressionDirective {
         if body.hasPrefix("-file") { fileWide = true; body = body.dropFirst(5) }
         guard body.isEmpty || body.first == " " || body.first == "\t" || body.first == ":" else { return nil }
         var reason: String?
-        if let dashes = body.range(of: "--") {
-            reason = body[dashes.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+        if let dashes = body.firstRange(of: "--") {
+            reason = body[dashes.upperBound...].trimming(.whitespacesAndNewlines)
             body = body[..<dashes.lowerBound]
         }
         let rules = body.split { $0 == "," || $0 == " " || $0 == "\t" || $0 == ":" || $0 == "\n" || $0 == "\r" }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Parses the files of a run on worker threads while the caller replays them, in order, on its own: output is
 /// identical to a sequential run. Workers stay at most `window` files ahead of the consumer, so memory is bounded by
 /// the window, not by the input. Each worker has a large stack (deeply nested SQL recurses in PostgreSQL's parser and
@@ -10,16 +8,14 @@ final class ParallelParser: @unchecked Sendable {
     private var nextTask = 0
     private var consumed = 0
     private let window: Int
-    private let condition = NSCondition()
+    private let condition = ThreadCondition()
 
     init(files: [SourceFile], workers: Int, window: Int = 64) {
         self.files = files
         results = Array(repeating: nil, count: files.count)
         self.window = max(window, workers * 4)
         for _ in 0..<max(1, min(workers, files.count)) {
-            let thread = Thread { [self] in work() }
-            thread.stackSize = LargeStack.size
-            thread.start()
+            Threads.start(stackSize: LargeStack.size) { [self] in work() }.detach()
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// psql scripts mix SQL with psql's own syntax: backslash meta-commands (`\set`, `\i`, `\copy`, `\.`),
 /// inline `COPY … FROM stdin` data, and `:variable` interpolation. None of it is SQL, so it is blanked
@@ -55,9 +55,28 @@ enum PsqlScript {
         return changed ? bytes : nil
     }
 
+    /// Whether a line is `COPY … FROM stdin …;` (what `^\s*copy\s.*\sfrom\s+stdin\b.*;\s*$` matches, any case),
+    /// read on ASCII bytes.
     private static func isCopyFromStdin(_ line: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: line, as: UTF8.self).lowercased()
-        return text.range(of: #"^\s*copy\s.*\sfrom\s+stdin\b.*;\s*$"#, options: .regularExpression) != nil
+        func isSpace(_ b: UInt8) -> Bool { b == 32 || (9...13).contains(b) }
+        func isWord(_ b: UInt8) -> Bool { b == UInt8(ascii: "_") || (48...57).contains(b) || (97...122).contains(b) || b >= 0x80 }
+        var s = Array(line.drop(while: isSpace).map { (65...90).contains($0) ? $0 | 0x20 : $0 })
+        while let last = s.last, isSpace(last) { s.removeLast() }
+        func has(_ word: String, at i: Int) -> Bool {
+            let w = Array(word.utf8)
+            return i + w.count <= s.count && Array(s[i..<(i + w.count)]) == w
+        }
+        guard has("copy", at: 0), s.count > 4, isSpace(s[4]), s.last == UInt8(ascii: ";") else { return false }
+        var j = 6
+        while j + 4 <= s.count {
+            if isSpace(s[j - 1]), has("from", at: j), j + 4 < s.count, isSpace(s[j + 4]) {
+                var k = j + 4
+                while k < s.count, isSpace(s[k]) { k += 1 }
+                if has("stdin", at: k), k + 5 == s.count || !isWord(s[k + 5]) { return true }
+            }
+            j += 1
+        }
+        return false
     }
 
     private static func isVariableStart(_ b: UInt8) -> Bool {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// One input file as bytes. Every position the linter reports is computed here, from byte offsets:
 /// lines and columns are 1-based and columns count Unicode scalars, so `é` is one column.

@@ -11,7 +11,7 @@ public struct FlywayName: Sendable {
 
     /// Nil for a file name Flyway would not run.
     public init?(fileName name: String) {
-        guard name.hasSuffix(".sql"), let first = name.first, let separator = name.range(of: "__") else { return nil }
+        guard name.hasSuffix(".sql"), let first = name.first, let separator = name.firstRange(of: "__") else { return nil }
         let head = name[name.index(after: name.startIndex)..<separator.lowerBound]
         description = String(name[separator.upperBound...].dropLast(4))
         switch first {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A file of a folder as its layout places it: forward, or the rollback of the file named by `after`
 /// (nil: of no file in the run; it is linted, if at all, after everything).
@@ -37,10 +37,10 @@ public enum FolderLayout {
 
     /// The layout a folder's structure shows; nil when only its files' contents can tell.
     static func detect(directory: String, files: [String]) -> MigrationLayout? {
-        let names = files.map { ($0 as NSString).lastPathComponent }
+        let names = files.map { Paths.lastComponent($0) }
         if !planFiles(under: directory).isEmpty { return .sqitch }
         if names.contains(where: { $0 == "up.sql" || $0 == "down.sql" }) { return .diesel }
-        if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("migration_lock.toml"))
+        if FileManager.default.fileExists(atPath: Paths.join(directory, "migration_lock.toml"))
             || names.contains("migration.sql") { return .prisma }
         if names.contains(where: { FlywayName(fileName: $0) != nil }) { return .flyway }
         if names.contains(where: { $0.hasSuffix(".up.sql") || $0.hasSuffix(".down.sql") }) { return .golangMigrate }
@@ -67,8 +67,8 @@ public enum FolderLayout {
     static func diesel(_ files: [String]) -> FolderPlan {
         var forward: [String] = [], rollbacks: [(String, String?)] = []
         for path in files {
-            let folder = (path as NSString).deletingLastPathComponent
-            if (path as NSString).lastPathComponent == "down.sql" {
+            let folder = Paths.folder(path)
+            if Paths.lastComponent(path) == "down.sql" {
                 let up = folder + "/up.sql"
                 rollbacks.append((path, files.contains(up) ? up : nil))
             } else {
@@ -81,8 +81,8 @@ public enum FolderLayout {
     /// `<version>_<name>.up.sql` runs forward; a `.down.sql` of the same version undoes it, whatever its name.
     static func golangMigrate(_ files: [String]) -> FolderPlan {
         func version(_ path: String) -> Substring {
-            let digits = (path as NSString).lastPathComponent.prefix { $0.isASCIIDigit }.drop { $0 == "0" }
-            return Substring(((path as NSString).deletingLastPathComponent)) + "/" + digits
+            let digits = Paths.lastComponent(path).prefix { $0.isASCIIDigit }.drop { $0 == "0" }
+            return Substring((Paths.folder(path))) + "/" + digits
         }
         var forward: [String] = [], downs: [String] = []
         for path in files {
@@ -100,7 +100,7 @@ public enum FolderLayout {
         var other: [String] = [], versioned: [(FlywayName, String)] = [], repeatable: [(FlywayName, String)] = []
         var undo: [(FlywayName, String)] = []
         for path in files {
-            guard let name = FlywayName(fileName: (path as NSString).lastPathComponent) else { other.append(path); continue }
+            guard let name = FlywayName(fileName: Paths.lastComponent(path)) else { other.append(path); continue }
             switch name.kind {
             case .versioned: versioned.append((name, path))
             case .repeatable: repeatable.append((name, path))
@@ -124,7 +124,7 @@ public enum FolderLayout {
         var claimed = Set<String>()
         var forward: [String] = [], rollbacks: [(String, String?)] = []
         for planPath in planFiles(under: directory) {
-            let root = (planPath as NSString).deletingLastPathComponent
+            let root = Paths.folder(planPath)
             func script(_ folder: String, _ name: String) -> String { "\(root)/\(folder)/\(name).sql" }
             let text = (try? String(contentsOfFile: planPath, encoding: .utf8)) ?? ""
             for name in SqitchPlan(text: text, exists: { fileSet.contains(script("deploy", $0)) }).scripts {
@@ -151,11 +151,8 @@ public enum FolderLayout {
         var found: [String] = []
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         if FileManager.default.fileExists(atPath: base + "/sqitch.plan") { found.append(base + "/sqitch.plan") }
-        if let walker = FileManager.default.enumerator(atPath: base) {
-            for case let relative as String in walker where relative.hasSuffix("/sqitch.plan") {
-                found.append(base + "/" + relative)
-            }
-        }
+        let below = (try? FileManager.default.subpathsOfDirectory(atPath: base)) ?? []
+        for relative in below where relative.hasSuffix("/sqitch.plan") { found.append(base + "/" + relative) }
         return InputFiles.naturallySorted(found)
     }
 }

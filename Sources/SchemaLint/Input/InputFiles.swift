@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns command-line paths into the files of one run: a file as given, a folder as every `*.sql`
 /// below it in natural order (`2_x.sql` before `10_x.sql`), several paths in the order given.
@@ -16,12 +16,12 @@ public enum InputFiles {
         var problems: [Problem] = []
         let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 problems.append(Problem(path: path, reason: "no such file or directory"))
                 continue
             }
-            if !isDirectory.boolValue { files.append(path); continue }
+            if !isDirectory { files.append(path); continue }
             var found: [String] = []
             var visited = Set<String>()
             collect(directory: path, into: &found, visited: &visited, problems: &problems)
@@ -42,13 +42,13 @@ public enum InputFiles {
         }
         for entry in entries where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 // A dangling link named *.sql is a file the user expects linted: report it, don't skip it.
                 if entry.lowercased().hasSuffix(".sql") { found.append(path) }
                 continue
             }
-            if isDirectory.boolValue {
+            if isDirectory {
                 collect(directory: path, into: &found, visited: &visited, problems: &problems)
             } else if entry.lowercased().hasSuffix(".sql") {
                 found.append(path)

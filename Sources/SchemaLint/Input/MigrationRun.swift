@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The migrations of one run in replay order, from every path on the command line, with what was set aside.
 public struct MigrationRun: Sendable {
@@ -59,7 +59,7 @@ public struct MigrationRunBuilder {
     /// A file named on the command line (or standard input). A file named as rollback code (`down.sql`,
     /// `*.down.sql`, `U<version>__*.sql`: what pre-commit passes one by one) is set aside like one in a folder.
     public mutating func add(file: SourceFile) {
-        if let kind = rollbackKind(ofFileNamed: (file.path as NSString).lastPathComponent) {
+        if let kind = rollbackKind(ofFileNamed: Paths.lastComponent(file.path)) {
             run.setAside.add(kind)
             run.layouts.append(kind == .undoFile ? .flyway : .golangMigrate)
             if lintRollbacks {

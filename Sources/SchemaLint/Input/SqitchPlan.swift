@@ -10,7 +10,7 @@ public struct SqitchPlan: Sendable {
         enum Entry { case change(String), tag(String) }
         var entries: [Entry] = []
         for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimming(.whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("%") { continue }
             guard var name = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) else { continue }
             if name.hasPrefix("@") { entries.append(.tag(String(name.dropFirst()))); continue }

@@ -386,7 +386,7 @@ extension Statement {
     /// as PostgreSQL folds).
     public static func identifierValue(_ spelling: String) -> String {
         if spelling.hasPrefix("\""), spelling.hasSuffix("\""), spelling.count >= 2 {
-            return String(spelling.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            return String(spelling.dropFirst().dropLast()).replacing("\"\"", with: "\"")
         }
         return String(String.UnicodeScalarView(spelling.unicodeScalars.map { scalar in
             ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar

@@ -28,7 +28,7 @@ extension SchemaModel {
         var parts: [String] = []
         while i < tokens.count, tokens[i].kind == .identifier || tokens[i].isKeyword {
             let raw = file.text(tokens[i].range)
-            parts.append(raw.hasPrefix("\"") ? String(raw.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            parts.append(raw.hasPrefix("\"") ? String(raw.dropFirst().dropLast()).replacing("\"\"", with: "\"")
                                               : raw.lowercased())
             i += 1
             guard i < tokens.count, tokens[i].kind == .dot else { break }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The state of the database session while one migration file runs: transaction blocks and settings that
 /// change what a statement risks. Reset at the start of each file.
@@ -36,10 +36,10 @@ public struct Session: Sendable {
     public static func optsOutOfTransaction(_ file: SourceFile) -> Bool {
         var header: [String] = []
         for line in String(decoding: file.bytes.prefix(4096), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimming(.whitespaces)
             if trimmed.isEmpty { continue }
             guard trimmed.hasPrefix("--") else { break }
-            header.append(trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces).lowercased())
+            header.append(trimmed.dropFirst(2).trimming(.whitespaces).lowercased())
         }
         return header.contains { line in noTransactionMarkers.contains { line.contains($0) } }
     }
@@ -90,7 +90,7 @@ public struct Session: Sendable {
     static func isUTC(_ values: [Expression]) -> Bool {
         switch values.first {
         case .constant(.integer(let i), _)?: i == 0
-        case .constant(.string(let s), _)?: utcZones.contains(s.trimmingCharacters(in: .whitespaces).lowercased())
+        case .constant(.string(let s), _)?: utcZones.contains(s.trimming(.whitespaces).lowercased())
         default: false
         }
     }
@@ -98,7 +98,7 @@ public struct Session: Sendable {
     static func isZero(_ values: [Expression]) -> Bool {
         switch values.first {
         case .constant(.integer(let i), _)?: i == 0
-        case .constant(.string(let s), _)?: Int(s.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }) == 0
+        case .constant(.string(let s), _)?: Int(s.trimming(.whitespaces).prefix { $0.isNumber }) == 0
         default: false
         }
     }

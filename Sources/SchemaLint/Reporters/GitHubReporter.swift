@@ -19,12 +19,12 @@ public struct GitHubReporter: Reporter {
 
     /// Escaping for the message part of a workflow command.
     static func data(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        s.replacing("%", with: "%25").replacing("\r", with: "%0D")
+            .replacing("\n", with: "%0A")
     }
 
     /// Escaping for a property value (also `:` and `,`, which delimit properties).
     static func property(_ s: String) -> String {
-        data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        data(s).replacing(":", with: "%3A").replacing(",", with: "%2C")
     }
 }

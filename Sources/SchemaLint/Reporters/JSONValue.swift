@@ -1,8 +1,12 @@
+import FoundationEssentials
+
 /// A JSON value whose objects keep their key order, so output is byte-for-byte reproducible and reads in
 /// the documented order.
 public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
+    /// A number that is not an integer (config floats, options read back from JSON).
+    case double(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -18,19 +22,34 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Writes UTF-8 straight into a byte buffer: reports of thousands of findings stay cheap.
-    private func write(to out: inout [UInt8], indent: Int) {
+    /// On one line without spaces (`["a","b"]`), as option values are shown in the docs.
+    public var compact: String {
+        var out: [UInt8] = []
+        write(to: &out, indent: nil)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The member `key` of an object; nil for a missing key or a value that is not an object.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
+    /// Writes UTF-8 straight into a byte buffer: reports of thousands of findings stay cheap. A nil indent writes
+    /// compactly.
+    private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .string(let s): Self.writeString(s, to: &out)
         case .int(let i): out += Array(String(i).utf8)
+        case .double(let d): out += Array((d.isFinite ? "\(d)" : "null").utf8)
         case .bool(let b): out += Array((b ? "true" : "false").utf8)
         case .null: out += Array("null".utf8)
         case .array(let items):
             if items.isEmpty { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                Self.newline(&out, indent: indent + 1)
-                item.write(to: &out, indent: indent + 1)
+                Self.newline(&out, indent: indent.map { $0 + 1 })
+                item.write(to: &out, indent: indent.map { $0 + 1 })
                 if i < items.count - 1 { out.append(UInt8(ascii: ",")) }
             }
             Self.newline(&out, indent: indent)
@@ -39,10 +58,11 @@ public indirect enum JSONValue: Sendable, Equatable {
             if members.isEmpty { out += [UInt8(ascii: "{"), UInt8(ascii: "}")]; return }
             out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
-                Self.newline(&out, indent: indent + 1)
+                Self.newline(&out, indent: indent.map { $0 + 1 })
                 Self.writeString(key, to: &out)
-                out += [UInt8(ascii: ":"), UInt8(ascii: " ")]
-                value.write(to: &out, indent: indent + 1)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                value.write(to: &out, indent: indent.map { $0 + 1 })
                 if i < members.count - 1 { out.append(UInt8(ascii: ",")) }
             }
             Self.newline(&out, indent: indent)
@@ -50,7 +70,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func newline(_ out: inout [UInt8], indent: Int) {
+    private static func newline(_ out: inout [UInt8], indent: Int?) {
+        guard let indent else { return }
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
@@ -82,4 +103,36 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 extension Optional where Wrapped == String {
     var json: JSONValue { map(JSONValue.string) ?? .null }
+}
+
+/// Any JSON text read back as a `JSONValue` (baselines, rule options); object members come in no set order.
+extension JSONValue: Decodable {
+    public init(from decoder: any Decoder) throws {
+        if var array = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !array.isAtEnd { items.append(try array.decode(JSONValue.self)) }
+            self = .array(items)
+        } else if let object = try? decoder.container(keyedBy: AnyKey.self) {
+            self = .object(try object.allKeys.map { ($0.stringValue, try object.decode(JSONValue.self, forKey: $0)) })
+        } else {
+            let value = try decoder.singleValueContainer()
+            if value.decodeNil() { self = .null }
+            else if let b = try? value.decode(Bool.self) { self = .bool(b) }
+            else if let i = try? value.decode(Int.self) { self = .int(i) }
+            else if let d = try? value.decode(Double.self) { self = .double(d) }
+            else { self = .string(try value.decode(String.self)) }
+        }
+    }
+
+    /// Parses JSON text; nil when it is not JSON.
+    public static func parse(_ bytes: some Collection<UInt8>) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
 }

@@ -90,7 +90,7 @@ public struct SARIFReporter: Reporter {
     static func uri(_ path: String) -> String {
         var p = path
         while p.hasPrefix("./") { p.removeFirst(2) }
-        return p.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20")
+        return p.replacing("%", with: "%25").replacing(" ", with: "%20")
     }
 
     /// GitHub code scanning documents a 1,024-character limit for `fullDescription`; the whole rationale stays in

@@ -16,7 +16,7 @@ public struct TextReporter: Reporter {
             if let help = d.help { out += "  " + paint("help:", .cyan) + " " + help + "\n" }
             if let suggestion = d.suggestion {
                 out += "  " + paint("suggestion:", .green) + " "
-                    + suggestion.replacingOccurrences(of: "\n", with: "\n              ") + "\n"
+                    + suggestion.replacing("\n", with: "\n              ") + "\n"
             }
             out += "\n"
         }

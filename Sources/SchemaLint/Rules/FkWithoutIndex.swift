@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A foreign key with no index on its columns.
 public struct FkWithoutIndex: Rule {
@@ -106,7 +106,7 @@ public struct FkWithoutIndex: Rule {
         let terms = predicate.components(separatedBy: " and ")
         return terms.allSatisfy { term in
             guard term.hasSuffix(" is not null") else { return false }
-            return key.contains(String(term.dropLast(" is not null".count)).trimmingCharacters(in: ["(", ")", " "]))
+            return key.contains(String(term.dropLast(" is not null".count)).trimming(.these(["(", ")", " "])))
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// Blank-padded `char(n)`.
 public struct CharType: Rule {
     public static let metadata = RuleMetadata(

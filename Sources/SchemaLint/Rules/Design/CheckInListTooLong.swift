@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A CHECK that enumerates too many values.
 public struct CheckInListTooLong: Rule {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// An index another index (or a key constraint) already provides.
 public struct DuplicateIndex: Rule {
     public static let metadata = RuleMetadata(

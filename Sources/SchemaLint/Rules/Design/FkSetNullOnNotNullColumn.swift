@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A referential action that cannot work on the referencing columns.
 public struct FkSetNullOnNotNullColumn: Rule {
     public static let metadata = RuleMetadata(

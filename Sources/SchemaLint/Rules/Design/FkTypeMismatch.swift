@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A foreign-key column whose type is not the referenced column's.
 public struct FkTypeMismatch: Rule {
     public static let metadata = RuleMetadata(

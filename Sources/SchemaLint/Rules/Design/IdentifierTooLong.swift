@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A name PostgreSQL will cut short.
 public struct IdentifierTooLong: Rule {
     public static let metadata = RuleMetadata(

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A link table not named after the two tables it links, in alphabetical order.
 public struct JoinTableNameOrder: Rule {
     public static let metadata = RuleMetadata(

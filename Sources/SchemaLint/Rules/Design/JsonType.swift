@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// `json` where `jsonb` serves.
 public struct JsonType: Rule {
     public static let metadata = RuleMetadata(

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A table without the columns that record when its rows were written.
 public struct MissingAuditColumns: Rule {
     public struct Options: RuleOptions {

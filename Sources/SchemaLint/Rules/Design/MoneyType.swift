@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// PostgreSQL's `money` type.
 public struct MoneyType: Rule {
     public static let metadata = RuleMetadata(

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A name that is not lower-case snake_case, quoted or merely spelled in mixed case.
 public struct NonSnakeCaseIdentifier: Rule {
     public static let metadata = RuleMetadata(
@@ -108,7 +108,7 @@ public struct NonSnakeCaseIdentifier: Rule {
         }
         var collapsed = ""
         for c in out where !(c == "_" && collapsed.last == "_") { collapsed.append(c) }
-        var trimmed = collapsed.trimmingCharacters(in: ["_"])
+        var trimmed = collapsed.trimming(.these(["_"]))
         if trimmed.isEmpty { trimmed = "name" }
         if trimmed.first?.isNumber == true { trimmed = "_" + trimmed }
         return trimmed

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A secret kept as readable text.
 public struct PlaintextSecretColumn: Rule {
     public struct Options: RuleOptions {

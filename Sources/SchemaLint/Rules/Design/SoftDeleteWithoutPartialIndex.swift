@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A soft-delete column with no index restricted to live rows.
 public struct SoftDeleteWithoutPartialIndex: Rule {
     public struct Options: RuleOptions {
@@ -71,8 +71,8 @@ public struct SoftDeleteWithoutPartialIndex: Rule {
 
     /// The AND-ed terms of a normalised predicate, parentheses dropped: `(a is null) and (b > 1)` → [a is null, b > 1].
     static func terms(of predicate: String) -> [String] {
-        predicate.replacingOccurrences(of: "(", with: " ").replacingOccurrences(of: ")", with: " ")
-            .replacingOccurrences(of: "\"", with: "")
+        predicate.replacing("(", with: " ").replacing(")", with: " ")
+            .replacing("\"", with: "")
             .components(separatedBy: " and ")
             .map { $0.split(separator: " ").joined(separator: " ") }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A table with no primary key.
 public struct TableWithoutPrimaryKey: Rule {
     public static let metadata = RuleMetadata(

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A text column that holds one of a fixed set of values, with nothing enforcing the set.
 public struct UnconstrainedStatusColumn: Rule {
     public struct Options: RuleOptions {

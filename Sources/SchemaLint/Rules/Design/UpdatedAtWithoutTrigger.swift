@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// An updated_at column nothing in the database keeps up to date.
 public struct UpdatedAtWithoutTrigger: Rule {
     public struct Options: RuleOptions {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A boolean column not named as a question.
 public struct BooleanWithoutPrefix: Rule {
     public struct Options: RuleOptions {

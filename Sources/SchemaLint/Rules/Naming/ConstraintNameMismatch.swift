@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// Index and constraint names that do not follow the project's templates.
 public struct ConstraintNameMismatch: Rule {
     public struct Options: RuleOptions {
@@ -126,8 +126,8 @@ public struct ConstraintNameMismatch: Rule {
     /// Literal substitution of `{table}`, `{columns}` and `{column}`, cut to 63 bytes.
     static func expand(_ template: String, table: String, columns: [String]) -> String {
         let joined = columns.joined(separator: "_")
-        return SQLText.truncated(template.replacingOccurrences(of: "{table}", with: table)
-            .replacingOccurrences(of: "{columns}", with: joined)
-            .replacingOccurrences(of: "{column}", with: joined))
+        return SQLText.truncated(template.replacing("{table}", with: table)
+            .replacing("{columns}", with: joined)
+            .replacing("{column}", with: joined))
     }
 }

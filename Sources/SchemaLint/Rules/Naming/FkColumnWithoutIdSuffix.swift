@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A single-column foreign key whose column is not named `…_id`.
 public struct FkColumnWithoutIdSuffix: Rule {
     public struct Options: RuleOptions {

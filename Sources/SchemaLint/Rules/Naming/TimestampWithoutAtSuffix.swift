@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// A timestamp column not named `…_at`.
 public struct TimestampWithoutAtSuffix: Rule {
     public struct Options: RuleOptions {

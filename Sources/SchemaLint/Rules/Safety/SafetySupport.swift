@@ -25,7 +25,7 @@ enum Safety {
     static func ident(_ name: String) -> String {
         let plain = name.first.map { $0 == "_" || ($0.isLetter && $0.isLowercase) } ?? false
             && name.allSatisfy { $0 == "_" || $0.isNumber || ($0.isLetter && $0.isLowercase) }
-        return plain ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return plain ? name : "\"" + name.replacing("\"", with: "\"\"") + "\""
     }
 
     /// `walk` or `billing.walk`, quoted where needed: a table name as SQL.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// Spelling SQL for suggested fixes: identifiers are quoted only when PostgreSQL needs it.
 enum SQLText {
     /// Keywords that cannot be used bare as a name (PostgreSQL 15 `pg_get_keywords()`, every category but
@@ -27,7 +27,7 @@ enum SQLText {
         let bare = name.first.map { $0 == "_" || ("a"..."z").contains($0) } == true
             && name.allSatisfy { $0 == "_" || $0 == "$" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
         if bare, !keywordsNeedingQuotes.contains(name) { return name }
-        return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + name.replacing("\"", with: "\"\"") + "\""
     }
 
     /// A table (or other relation) name as SQL: schema-qualified unless it is in `public`.

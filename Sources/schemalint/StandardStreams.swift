@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing a report to stdout or stderr and reading stdin whole, on the C streams (FoundationEssentials has no
+/// `FileHandle`).
+enum StandardStreams {
+    static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
+        var text = text
+        text.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, stream) }
+        fflush(stream)
+    }
+
+    static func readStandardInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(0, &buffer, buffer.count)
+            if n > 0 { bytes += buffer[..<n] } else if n < 0, errno == EINTR { continue } else { break }
+        }
+        return bytes
+    }
+}
