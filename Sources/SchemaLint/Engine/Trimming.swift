@@ -11,7 +11,8 @@ public enum TrimmedCharacters: Sendable {
 
     func contains(_ scalar: Unicode.Scalar) -> Bool {
         let isNewline = (0x0A...0x0D).contains(scalar.value) || [0x85, 0x2028, 0x2029].contains(scalar.value)
-        let isWhitespace = scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        let isWhitespace = scalar == " " || scalar == "\t"
+            || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
         switch self {
         case .whitespaces: return isWhitespace
         case .newlines: return isNewline
@@ -21,14 +22,18 @@ public enum TrimmedCharacters: Sendable {
     }
 }
 
-extension StringProtocol {
+extension String {
+    /// The text without the given characters at either end.
+    public func trimming(_ characters: TrimmedCharacters) -> String { self[...].trimming(characters) }
+}
+
+extension Substring {
     /// The text without the given characters at either end.
     public func trimming(_ characters: TrimmedCharacters) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !characters.contains($0) }),
               let last = scalars.lastIndex(where: { !characters.contains($0) }) else { return "" }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[first...last])
-        return String(out)
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
+        return String(Substring(scalars[first...last]))
     }
 }

@@ -2,7 +2,7 @@ import FoundationEssentials
 
 /// A JSON value whose objects keep their key order, so output is byte-for-byte reproducible and reads in
 /// the documented order.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     /// A number that is not an integer (config floats, options read back from JSON).
@@ -17,7 +17,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Pretty-printed with two-space indentation.
     public func rendered(indent: Int = 0) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        out.reserveCapacity(1 << 16)
         write(to: &out, indent: indent)
         return String(decoding: out, as: UTF8.self)
     }
@@ -40,7 +40,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .string(let s): Self.writeString(s, to: &out)
-        case .int(let i): out += Array(String(i).utf8)
+        case .int(let i): Self.writeInt(i, to: &out)
         case .double(let d): out += Array((d.isFinite ? "\(d)" : "null").utf8)
         case .bool(let b): out += Array((b ? "true" : "false").utf8)
         case .null: out += Array("null".utf8)
@@ -67,6 +67,23 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             Self.newline(&out, indent: indent)
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Decimal digits, written in place (no string per number: a report has six numbers per finding).
+    private static func writeInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
         }
     }
 

@@ -34,7 +34,8 @@ public struct Report: Sendable {
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    /// Counted in place: filtering would copy every finding.
+    public func count(_ severity: Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
 }
 
 public enum OutputFormat: String, CaseIterable, Sendable {
