@@ -133,7 +133,9 @@ extension SchemaModel {
             // pg_dump creates a partition as a table of its own, then attaches it.
             case .attachPartition, .detachPartition:
                 if case .partition(let partition)? = action.definition {
-                    self.table(QualifiedName(partition))?.isPartition = action.kind == .attachPartition
+                    let attached = action.kind == .attachPartition
+                    self.table(QualifiedName(partition))?.isPartition = attached
+                    self.table(QualifiedName(partition))?.partitionParent = attached ? table.name : nil
                 }
             default: break
             }
@@ -147,7 +149,7 @@ extension SchemaModel {
             case .addColumn(let target, let column, _) where column.type.isSerialType && !column.type.isArray:
                 // serial is int + a sequence named <table>_<column>_seq owned by the column + its nextval() default.
                 let sequence = QualifiedName(schema: target.table.name.schema,
-                                             name: Self.truncated("\(target.table.name.name)_\(column.name)_seq"))
+                                             name: GeneratedName.make(target.table.name.name, column.name, label: "seq"))
                 target.table.updateColumn(column.name) {
                     $0.ownedSequence = sequence
                     $0.serialDefaultSequence = sequence

@@ -111,6 +111,7 @@ private struct Replay {
         table.isTemporary = create.relation.isTemporary
         table.isPartition = create.isPartition
         table.isPartitioned = create.isPartitioned
+        if create.isPartition, let parent = create.parents.first { table.partitionParent = QualifiedName(parent) }
         model.insert(table)
         let tableChange = change(for: table)
         changes.append(.createTable(tableChange))
@@ -329,7 +330,7 @@ private struct Replay {
     /// PostgreSQL's name for an unnamed index: `<table>_<columns>_idx`.
     func generatedIndexName(table: String, keys: [IndexKey]) -> String {
         let parts = keys.map { if case .column(let c) = $0 { c } else { "expr" } }
-        return ([table] + parts + ["idx"]).joined(separator: "_")
+        return GeneratedName.make(table, parts.joined(separator: "_"), label: "idx")
     }
 
     // MARK: DROP, RENAME, SET SCHEMA

@@ -112,6 +112,8 @@ public final class Table: @unchecked Sendable {
     /// Where `CREATE TABLE` was seen; nil for a table known only from ALTER statements.
     public var created: SourceAnchor?
     public var isPartition = false
+    /// The partitioned table this one is a partition of (PARTITION OF, ATTACH PARTITION), when the run says.
+    public var partitionParent: QualifiedName?
     /// Where `CREATE TABLE … AS` (a query) created it: its columns are not modelled, so it is not in
     /// `createdTables`, but it is new in that file all the same.
     public var createdByQuery: SourceAnchor?
