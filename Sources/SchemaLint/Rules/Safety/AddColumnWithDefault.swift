@@ -19,11 +19,11 @@ public struct AddColumnWithDefault: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk «ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid()»;"),
-            RuleExample("ALTER TABLE walk «ADD COLUMN checked_at timestamptz DEFAULT clock_timestamp()»;"),
+            RuleExample("ALTER TABLE walk «ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid()»;", existing: RuleExample.walkDatabase),
+            RuleExample("ALTER TABLE walk «ADD COLUMN checked_at timestamptz DEFAULT clock_timestamp()»;", existing: RuleExample.walkDatabase),
             RuleExample("ALTER TABLE walk «ADD COLUMN minutes int NOT NULL DEFAULT 30»;", note: "Before PostgreSQL 11 every non-null default rewrites.",
-                        pgVersion: 10),
-            RuleExample("ALTER TABLE walk «ADD COLUMN km numeric GENERATED ALWAYS AS (meters / 1000.0) STORED»;"),
+                        pgVersion: 10, existing: RuleExample.walkDatabase),
+            RuleExample("ALTER TABLE walk «ADD COLUMN km numeric GENERATED ALWAYS AS (meters / 1000.0) STORED»;", existing: RuleExample.walkDatabase),
         ],
         good: [
             RuleExample("""
@@ -116,9 +116,9 @@ public struct AddColumnWithDefault: Rule {
         }
         definition += statement.text(at..<column.anchor.range.upperBound)
         definition = definition.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let head = "ALTER TABLE \(Safety.sql(table))"
-        var sql = "\(head) \(definition);\n\(head) ALTER COLUMN \(Safety.ident(column.name)) SET DEFAULT \(expression);\n"
-            + "-- then, in batches: UPDATE \(Safety.sql(table)) SET \(Safety.ident(column.name)) = \(expression) WHERE … ;"
+        let head = "ALTER TABLE \(SQLText.name(table))"
+        var sql = "\(head) \(definition);\n\(head) ALTER COLUMN \(SQLText.ident(column.name)) SET DEFAULT \(expression);\n"
+            + "-- then, in batches: UPDATE \(SQLText.name(table)) SET \(SQLText.ident(column.name)) = \(expression) WHERE … ;"
         if column.notNull { sql += "\n-- then SET NOT NULL through a validated CHECK (see set-not-null)" }
         return sql
     }

@@ -14,7 +14,7 @@ public struct CreateIndexWithoutConcurrently: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«CREATE INDEX walk_owner_id_idx ON walk» (owner_id);"),
+            RuleExample("«CREATE INDEX walk_owner_id_idx ON walk» (owner_id);", existing: RuleExample.walkDatabase),
             RuleExample("«CREATE UNIQUE INDEX walk_code_key ON public.walk» USING btree (code) WHERE deleted_at IS NULL;",
                         before: "CREATE TABLE walk (id bigint PRIMARY KEY, code text, deleted_at timestamptz);",
                         note: "The table comes from an earlier migration."),

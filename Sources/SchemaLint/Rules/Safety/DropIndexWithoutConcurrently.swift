@@ -13,7 +13,7 @@ public struct DropIndexWithoutConcurrently: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«DROP INDEX walk_owner_id_idx»;"),
+            RuleExample("«DROP INDEX walk_owner_id_idx»;", existing: RuleExample.walkDatabase + "CREATE INDEX walk_owner_id_idx ON walk (owner_id);"),
             RuleExample("«DROP INDEX IF EXISTS walk_owner_id_idx, walk_code_idx»;",
                         before: """
                             CREATE TABLE walk (id bigint PRIMARY KEY, owner_id bigint, code text);
@@ -64,7 +64,7 @@ public struct DropIndexWithoutConcurrently: Rule {
         let on = targets.isEmpty ? "its table" : targets.joined(separator: " and ")
         let exists = drop.missingOk ? "IF EXISTS " : ""
         let cascade = drop.behavior == .cascade
-        let suggestion = cascade ? nil : names.map { "DROP INDEX CONCURRENTLY \(exists)\(Safety.sql($0));" }.joined(separator: "\n")
+        let suggestion = cascade ? nil : names.map { "DROP INDEX CONCURRENTLY \(exists)\(SQLText.name($0));" }.joined(separator: "\n")
         // `DROP INDEX IF EXISTS` of an index this file creates again (pg_dump --clean) re-creates the schema:
         // withdrawn once the run shows the re-creation.
         let file = statement.statement.file

@@ -19,15 +19,16 @@ public struct MissingLockTimeout: Rule {
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
             RuleExample("«ALTER TABLE walk» ADD COLUMN note text;\nALTER TABLE walk ADD COLUMN remark text;",
-                        note: "Reported once, on the first statement."),
+                        note: "Reported once, on the first statement.", existing: RuleExample.walkDatabase),
             RuleExample("""
                 SET lock_timeout = '2s';
                 ALTER TABLE walk ADD COLUMN note text;
                 RESET lock_timeout;
                 «CREATE INDEX walk_note_idx ON walk» (note);
-                """),
+                """, existing: RuleExample.walkDatabase),
             RuleExample("«CREATE TABLE walk_photo» (id bigint PRIMARY KEY, walk_id bigint REFERENCES walk (id));",
-                        note: "A new table's foreign key locks the existing table it references."),
+                        note: "A new table's foreign key locks the existing table it references.",
+                        existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD PRIMARY KEY (id);"),
         ],
         good: [
             RuleExample("""

@@ -17,9 +17,9 @@ public struct NonIdempotentStatement: Rule {
         category: .safety, defaultSeverity: .warning, enabledByDefault: false, scope: .statement,
         bad: [
             RuleExample("«CREATE TABLE walk» (id bigint PRIMARY KEY);"),
-            RuleExample("«CREATE INDEX CONCURRENTLY walk_owner_id_idx ON walk» (owner_id);"),
-            RuleExample("ALTER TABLE walk «ADD COLUMN note text», «DROP COLUMN legacy»;"),
-            RuleExample("«DROP TABLE walk»;"),
+            RuleExample("«CREATE INDEX CONCURRENTLY walk_owner_id_idx ON walk» (owner_id);", existing: RuleExample.walkDatabase),
+            RuleExample("ALTER TABLE walk «ADD COLUMN note text», «DROP COLUMN legacy»;", existing: RuleExample.walkDatabase),
+            RuleExample("«DROP TABLE walk»;", existing: RuleExample.walkDatabase),
         ],
         good: [
             RuleExample("""

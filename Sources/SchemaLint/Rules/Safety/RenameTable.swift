@@ -12,7 +12,7 @@ public struct RenameTable: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«ALTER TABLE walk RENAME TO hike»;"),
+            RuleExample("«ALTER TABLE walk RENAME TO hike»;", existing: RuleExample.walkDatabase),
         ],
         good: [
             RuleExample("""
@@ -36,7 +36,7 @@ public struct RenameTable: Rule {
                 help: "Rename it and, in the same transaction, create a view with the old name (CREATE VIEW \(from) AS SELECT * "
                     + "FROM \(to);): old code keeps working through the view. Drop the view once every deployed version uses the new name.",
                 suggestion: statement.statement.text(statement.statement.contentRange) + ";\n"
-                    + "CREATE VIEW \(Safety.sql(from)) AS SELECT * FROM \(Safety.sql(to));",
+                    + "CREATE VIEW \(SQLText.name(from)) AS SELECT * FROM \(SQLText.name(to));",
                 object: from.object)
         }
     }
