@@ -94,7 +94,7 @@ struct InflectorTests {
         #expect(wrong.isEmpty, "\(wrong.count) wrong singulars:\n\(wrong.joined(separator: "\n"))")
         let notPlural = Self.pairs.map(\.plural).filter { !Inflector.isPlural($0) }
         #expect(notPlural.isEmpty, "not judged plural: \(notPlural)")
-        let notSingular = Self.pairs.map(\.singular).filter { Inflector.isPlural($0) }
+        let notSingular = (Self.pairs.map(\.singular) + ["jobalias", "emailaddress", "jobstatus"]).filter { Inflector.isPlural($0) }
         #expect(notSingular.isEmpty, "singulars judged plural: \(notSingular)")
     }
 

@@ -64,9 +64,10 @@ public struct TableNameInflection: Rule {
         }
     }
 
-    /// Withdrawn when the run renames the table (or drops it) later.
+    /// Withdrawn when the run renames the table later (the suggested fix). A drop does not withdraw it: a
+    /// down or revert script drops every table it created.
     static func stillNamed(_ table: Table, _ name: QualifiedName) -> @Sendable (SchemaModel) -> Bool {
-        { model in model.contains(table) && table.name == name }
+        { _ in table.name == name }
     }
 
     /// The table's name with its last word replaced, in the case the name is written in.

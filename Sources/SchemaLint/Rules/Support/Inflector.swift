@@ -79,6 +79,8 @@ enum Inflector {
 
     static func isPlural(_ word: String) -> Bool {
         if uncountable.contains(word) || singularWithS.contains(word) { return false }
+        // A name run together from words (`jobalias`, `emailaddress`) ends in the singular one.
+        if singularWithS.contains(where: { $0.count >= 5 && word.hasSuffix($0) }) { return false }
         if irregularPlurals[word] != nil { return true }
         if irregularSingulars[word] != nil { return false }
         if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return false }
