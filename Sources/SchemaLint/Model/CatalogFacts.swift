@@ -110,9 +110,8 @@ extension SchemaModel {
         }
     }
 
-    /// The default keeps pointing at a renamed sequence (by OID), under its new name.
-    func renameSequence(_ old: QualifiedName, to newName: String) {
-        let new = QualifiedName(schema: old.schema, name: newName)
+    /// The default keeps pointing at a renamed (or moved) sequence (by OID), under its new name.
+    func moveSequence(_ old: QualifiedName, to new: QualifiedName) {
         for table in tables {
             for column in table.columns where column.ownedSequence == old || column.defaultSequence == old {
                 table.updateColumn(column.name) {
@@ -150,6 +149,7 @@ extension SchemaModel {
                 // serial is int + a sequence named <table>_<column>_seq owned by the column + its nextval() default.
                 let sequence = QualifiedName(schema: target.table.name.schema,
                                              name: GeneratedName.make(target.table.name.name, column.name, label: "seq"))
+                createRelation(Relation(name: sequence, kind: .sequence, created: column.anchor), keepingEarlier: true)
                 target.table.updateColumn(column.name) {
                     $0.ownedSequence = sequence
                     $0.serialDefaultSequence = sequence

@@ -26,6 +26,10 @@ public struct CreateIndexWithoutConcurrently: Rule {
                 """, note: "The table is new in this file."),
             RuleExample("CREATE INDEX CONCURRENTLY walk_owner_id_idx ON walk (owner_id);",
                         note: "CONCURRENTLY, outside a transaction block."),
+            RuleExample("""
+                CREATE MATERIALIZED VIEW walk_count AS SELECT 1 AS owner_id, 2 AS walks;
+                CREATE UNIQUE INDEX walk_count_owner_id_idx ON walk_count (owner_id);
+                """, note: "A materialized view this file created: nobody reads it yet."),
         ])
 
     public static let triggers: RuleTriggers = .changes(.createIndex)

@@ -46,6 +46,14 @@ public struct MissingLockTimeout: Rule {
                 ALTER TABLE walk ADD COLUMN note text;
                 CREATE INDEX CONCURRENTLY walk_note_idx ON walk (note);
                 """, note: "A new table, and CONCURRENTLY (SHARE UPDATE EXCLUSIVE, which does not block reads or writes)."),
+            RuleExample("""
+                CREATE SEQUENCE public.walk_number_seq;
+                ALTER TABLE public.walk_number_seq OWNER TO app;
+                CREATE VIEW public.walk_list AS SELECT 1 AS id;
+                ALTER TABLE public.walk_list OWNER TO app;
+                ALTER VIEW public.walk_list RENAME TO hike_list;
+                DROP VIEW public.hike_list;
+                """, note: "pg_dump's owners of the views and sequences it creates, and a view renamed and dropped by the file that made it."),
         ])
 
     public static let triggers: RuleTriggers = .everyStatement
@@ -77,6 +85,6 @@ public struct MissingLockTimeout: Rule {
                 + "cannot get its lock quickly fails instead of stalling the table; then retry the migration.",
             suggestion: "SET lock_timeout = '2s';\n" + text + ";",
             object: lock.viaIndex == nil ? lock.table.object : nil,
-            unlessFixedLater: { model in model.table(table)?.introduced?.file !== file })
+            unlessFixedLater: { model in model.introduced(table)?.file !== file })
     }
 }

@@ -19,6 +19,12 @@ public struct RenameTable: Rule {
                 CREATE TABLE walk (id bigint PRIMARY KEY);
                 ALTER TABLE walk RENAME TO hike;
                 """, note: "The table is new in this file."),
+            RuleExample("""
+                CREATE SEQUENCE walk_number_seq;
+                ALTER TABLE walk_number_seq RENAME TO hike_number_seq;
+                CREATE VIEW walk_list AS SELECT 1 AS id;
+                ALTER TABLE walk_list RENAME TO hike_list;
+                """, note: "A sequence and a view this file created: ALTER TABLE accepts them, but they are not tables."),
         ])
 
     public static let triggers: RuleTriggers = .changes(.renameTable)
