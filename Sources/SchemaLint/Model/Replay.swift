@@ -386,10 +386,9 @@ private struct Replay {
             for i in table.constraints.indices {
                 table.constraints[i].columns = table.constraints[i].columns.map { $0 == rename.subname ? rename.newName : $0 }
             }
-            for index in model.indexes(on: table.name) where index.keys.contains(.column(rename.subname)) {
-                var moved = index
-                moved.keys = index.keys.map { $0 == .column(rename.subname) ? .column(rename.newName) : $0 }
-                model.addIndex(moved)
+            for index in model.indexes(on: table.name)
+            where index.keys.contains(.column(rename.subname)) || index.includedColumns.contains(rename.subname) {
+                model.addIndex(index.renamingColumn(rename.subname, to: rename.newName))
             }
             changes.append(.renameColumn(change(for: table), from: rename.subname, to: rename.newName,
                                          anchor: anchor(statement.contentRange)))
