@@ -15,7 +15,8 @@ public struct AddColumnWithDefault: Rule {
             A function schemalint does not know (not a listed built-in, and not created in the run as STABLE or \
             IMMUTABLE) is treated as volatile, because VOLATILE is what CREATE FUNCTION declares unless told \
             otherwise. Serial and identity columns are add-serial-column's. Tables created earlier in the same file \
-            are exempt.
+            are exempt, and so are tables truncated earlier in the same transaction (and not written to since): \
+            there is nothing to rewrite.
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
@@ -26,6 +27,12 @@ public struct AddColumnWithDefault: Rule {
             RuleExample("ALTER TABLE walk «ADD COLUMN km numeric GENERATED ALWAYS AS (meters / 1000.0) STORED»;", existing: RuleExample.walkDatabase),
         ],
         good: [
+            RuleExample("""
+                BEGIN;
+                TRUNCATE walk;
+                ALTER TABLE walk ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();
+                COMMIT;
+                """, note: "The table was emptied earlier in the same transaction."),
             RuleExample("""
                 ALTER TABLE walk ADD COLUMN minutes int NOT NULL DEFAULT 30;
                 ALTER TABLE walk ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
@@ -48,7 +55,7 @@ public struct AddColumnWithDefault: Rule {
 
     public func check(statement: StatementContext) {
         for change in statement.changes {
-            guard case .addColumn(let target, let column, .alterTable) = change, !target.isNewInFile else { continue }
+            guard case .addColumn(let target, let column, .alterTable) = change, !statement.holdsNoRows(target) else { continue }
             let table = target.table.name
             let name = table.column(column.name)
             let lock = Safety.lockPhrase(Safety.lock(on: table, in: statement, fallback: .accessExclusive), on: table.quoted)

@@ -11,7 +11,8 @@ public struct MissingLockTimeout: Rule {
             gives up after that time instead, and the migration can be retried. Flagged once per file: the first \
             statement taking SHARE, SHARE ROW EXCLUSIVE, EXCLUSIVE or ACCESS EXCLUSIVE on an existing table or view \
             (ALTER TABLE, CREATE INDEX, CREATE or DROP TRIGGER, the table a new foreign key references, DROP VIEW, \
-            LOCK TABLE, …) while no `SET [LOCAL] lock_timeout` to a non-zero value is in effect. SHARE UPDATE \
+            LOCK TABLE, …) while no `SET [LOCAL] lock_timeout` (or `SELECT set_config('lock_timeout', …)`) to a \
+            non-zero value is in effect. SHARE UPDATE \
             EXCLUSIVE (the CONCURRENTLY forms, VALIDATE CONSTRAINT, ALTER TABLE … SET (storage options)) blocks no \
             reads or writes and is not flagged. A timeout set for the role or database (ALTER ROLE … SET lock_timeout) is invisible to \
             schemalint: turn the rule off then.
@@ -29,8 +30,18 @@ public struct MissingLockTimeout: Rule {
             RuleExample("«CREATE TABLE walk_photo» (id bigint PRIMARY KEY, walk_id bigint REFERENCES walk (id));",
                         note: "A new table's foreign key locks the existing table it references.",
                         existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD PRIMARY KEY (id);"),
+            RuleExample("""
+                BEGIN;
+                SELECT set_config('lock_timeout', '2s', true);
+                COMMIT;
+                «ALTER TABLE walk» ADD COLUMN note text;
+                """, note: "set_config(…, true) is SET LOCAL: it ends with the transaction.", existing: RuleExample.walkDatabase),
         ],
         good: [
+            RuleExample("""
+                SELECT pg_catalog.set_config('lock_timeout', '2s', false);
+                ALTER TABLE walk ADD COLUMN note text;
+                """, note: "set_config() is the function form of SET (what pg_dump writes)."),
             RuleExample("""
                 SET lock_timeout = '2s';
                 ALTER TABLE walk ADD COLUMN note text;

@@ -12,7 +12,8 @@ public struct SetNotNull: Rule {
             UPDATE EXCLUSIVE (reads and writes go on). schemalint knows the constraint when the run (or `--context`) \
             has seen it added and validated, in this file or earlier; a CHECK whose condition is `col IS NOT NULL`, \
             alone or AND-ed with other conditions, counts. Before 12 there is no way around the scan. Tables created \
-            earlier in the same file are exempt.
+            earlier in the same file are exempt, and so are tables truncated earlier in the same transaction (and \
+            not written to since): there is nothing to scan.
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
@@ -28,6 +29,12 @@ public struct SetNotNull: Rule {
                 note: "PostgreSQL 11 scans even with a validated CHECK.", pgVersion: 11, existing: RuleExample.walkDatabase),
         ],
         good: [
+            RuleExample("""
+                BEGIN;
+                TRUNCATE walk;
+                ALTER TABLE walk ALTER COLUMN owner_id SET NOT NULL;
+                COMMIT;
+                """, note: "The table was emptied earlier in the same transaction."),
             RuleExample("""
                 ALTER TABLE walk VALIDATE CONSTRAINT walk_owner_id_not_null;
                 ALTER TABLE walk ALTER COLUMN owner_id SET NOT NULL;
@@ -46,7 +53,7 @@ public struct SetNotNull: Rule {
 
     public func check(statement: StatementContext) {
         for change in statement.changes {
-            guard case .setNotNull(let target, let column, let anchor) = change, !target.isNewInFile else { continue }
+            guard case .setNotNull(let target, let column, let anchor) = change, !statement.holdsNoRows(target) else { continue }
             let pg = statement.settings.pgVersion
             if pg >= 12, target.table.constraints.contains(where: { constraint in
                 constraint.kind == .check && !constraint.notValid
