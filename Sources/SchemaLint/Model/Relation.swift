@@ -14,8 +14,10 @@ extension SchemaModel {
     /// The view, materialized view or sequence of that name the run created, if any.
     public func relation(_ name: QualifiedName) -> Relation? { relations[name] }
 
-    /// Where the run created the table, view, materialized view or sequence of that name; nil when it did not.
-    public func introduced(_ name: QualifiedName) -> SourceAnchor? { table(name)?.introduced ?? relations[name]?.created }
+    /// Where the run created the table, view, materialized view or sequence of that name; nil when it did not. A
+    /// relation comes first: CREATE TABLE forgets one of its name, so a relation still known was created after any
+    /// table of that name (which the run then lost track of, such as one dropped through another schema).
+    public func introduced(_ name: QualifiedName) -> SourceAnchor? { relations[name]?.created ?? table(name)?.introduced }
 
     /// Records a new relation; with `keepingEarlier` (IF NOT EXISTS, OR REPLACE) one of that name stays as it was.
     func createRelation(_ relation: Relation, keepingEarlier: Bool = false) {

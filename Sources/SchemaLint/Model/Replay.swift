@@ -116,6 +116,7 @@ private struct Replay {
         if create.ifNotExists, model.table(name)?.created != nil { return }
         let table = Table(name: name)
         table.created = anchor(statement.headRange(throughNameAt: create.relation.location))
+        model.dropRelation(name)
         table.isTemporary = create.relation.isTemporary
         table.isPartition = create.isPartition
         table.isPartitioned = create.isPartitioned
