@@ -19,6 +19,40 @@ struct DesignModelTests {
         return model
     }
 
+    @Test("Views, materialized views and sequences record where they were created; renames and SET SCHEMA move them")
+    func relationsAreObjects() throws {
+        let model = Self.model("""
+            CREATE TABLE walk (id serial PRIMARY KEY);
+            CREATE VIEW walk_list AS SELECT id FROM walk;
+            ALTER VIEW walk_list RENAME TO hike_list;
+            CREATE MATERIALIZED VIEW walk_count AS SELECT count(*) AS n FROM walk;
+            ALTER MATERIALIZED VIEW walk_count SET SCHEMA report;
+            CREATE SEQUENCE ticket_seq;
+            ALTER TABLE walk_id_seq RENAME TO hike_id_seq;
+            DROP SEQUENCE ticket_seq;
+            """)
+        #expect(model.relation(QualifiedName(name: "walk_list")) == nil)
+        #expect(model.relation(QualifiedName(name: "hike_list"))?.kind == .view)
+        #expect(model.relation(QualifiedName(schema: "report", name: "walk_count"))?.kind == .materializedView)
+        #expect(model.relation(QualifiedName(name: "ticket_seq")) == nil)
+        // serial's implicit sequence is an object too, and the column's default follows its rename.
+        #expect(model.relation(QualifiedName(name: "hike_id_seq"))?.kind == .sequence)
+        #expect(model.table(QualifiedName(name: "walk"))?.column(named: "id")?.defaultSequence == QualifiedName(name: "hike_id_seq"))
+        #expect(model.table(QualifiedName(name: "hike_id_seq")) == nil, "an ALTER TABLE on a sequence makes no table")
+        #expect(model.introduced(QualifiedName(name: "hike_list")) != nil)
+    }
+
+    @Test("A view created after a table of that name the run lost track of is what the name means")
+    func laterRelationWins() throws {
+        let model = SchemaModel()
+        let earlier = SourceFile(path: "a.sql", text: "CREATE TABLE tt1 (x int);")
+        let later = SourceFile(path: "b.sql", text: "CREATE VIEW tt1 AS SELECT 1 AS x;")
+        for file in [earlier, later] {
+            for case .statement(let statement) in SQLParser.parse(file).items { _ = model.apply(statement) }
+        }
+        #expect(model.introduced(QualifiedName(name: "tt1"))?.file === later)
+    }
+
     @Test("A constraint keeps the name PostgreSQL generated when its table is renamed, so DROP CONSTRAINT finds it")
     func generatedNameSurvivesTableRename() throws {
         let model = Self.model("""

@@ -23,6 +23,38 @@ struct OutputFormatTests {
 
     // MARK: SARIF
 
+    @Test("Syntax newer than PostgreSQL 15: the finding says so, and text, JSON and SARIF count what was not analysed")
+    func newerSyntax() throws {
+        let dir = try TempFolder(["db/x.sql": """
+            CREATE TABLE walk (id bigint PRIMARY KEY, meters int, km numeric GENERATED ALWAYS AS (meters / 1000.0) VIRTUAL);
+            ALTER TABLE walk ADDD COLUMN note text;
+            CREATE TABLE dog (id bigint PRIMARY KEY);
+
+            """])
+        let args = ["--select", "syntax-error", "db/x.sql"]
+        let newer = "(schemalint parses with the PostgreSQL 15 grammar: this may be syntax of a newer PostgreSQL)"
+        let text = try CLI.run(args, in: dir.url)
+        #expect(text.stdout.contains(#"syntax error at or near "VIRTUAL" "# + newer), "a keyword added in 18: \(text)")
+        #expect(!text.stdout.contains(#"near "ADDD" "# + newer), "a misspelling is a plain syntax error on 15: \(text)")
+        #expect(text.stdout.contains("in 1 file (1 statement). 2 statements could not be analysed"), "\(text)")
+
+        let json = try #require(try CLI.run(["--format", "json"] + args, in: dir.url).json)
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["unparsed"] as? Int == 2 && summary["statements"] as? Int == 1, "\(summary)")
+
+        // With --pg-version above 15 every syntax error may be newer syntax.
+        let sarif = try CLI.run(["--format", "sarif", "--pg-version", "18"] + args, in: dir.url)
+        try dir.write("out.sarif", sarif.stdout)
+        try SARIFValidator.validate(dir.url.appendingPathComponent("out.sarif"))
+        let run = try #require((sarif.json?["runs"] as? [[String: Any]])?.first)
+        let messages = (run["results"] as? [[String: Any]] ?? []).compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
+        #expect(messages.count == 2 && messages.allSatisfy { $0.contains(newer) }, "\(messages)")
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect((invocation["properties"] as? [String: Any])?["unparsedStatements"] as? Int == 2)
+        let notes = invocation["toolExecutionNotifications"] as? [[String: Any]] ?? []
+        #expect(notes.count == 1 && ((notes.first?["message"] as? [String: Any])?["text"] as? String)?.contains("2 statements") == true)
+    }
+
     @Test("SARIF: valid for GitHub code scanning, the whole catalogue, one result per finding")
     func sarif() throws {
         let dir = try TempFolder(["db/x.sql": Self.sql])

@@ -59,6 +59,13 @@ public struct StatementContext {
     /// What several rules derive from this statement, derived once for all of them.
     let facts: StatementFacts
 
+    /// Whether the table holds no rows when this statement runs: the file created it, or truncated it earlier in the
+    /// current transaction and has not written to it since. Work on every row is then no work, under a lock the
+    /// transaction already holds.
+    public func holdsNoRows(_ target: TableChange) -> Bool {
+        target.isNewInFile || session.truncatedTables.contains(target.table.name)
+    }
+
     /// Reports a finding at a byte range of this statement's file. `suggestion` is SQL that fixes it,
     /// where the fix is mechanical. `object` is what the finding is about, qualified (`public.dog` or
     /// `public.dog.client_id`; `QualifiedName.object(column:)` builds it): `ignore-objects` and baselines use it.

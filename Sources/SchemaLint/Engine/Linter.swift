@@ -20,6 +20,8 @@ public struct LintResult: Sendable {
     public var all: [Diagnostic] = []
     public var files: Int
     public var statements: Int
+    /// Statements of the linted files that did not parse (syntax errors): nothing about them was analysed.
+    public var unparsed: Int = 0
 }
 
 /// The rules and settings a set of files is linted with: one per distinct `[[overrides]]` outcome.
@@ -67,7 +69,7 @@ public struct Linter: Sendable {
                 : Set(files.indices.filter { fileGroups[$0] == g }.map { ObjectIdentifier(files[$0]) })
             return GroupRun(groups[g], collector: collector, files: own)
         }
-        var statements = 0
+        var statements = 0, unparsed = 0
 
         // Context files first (replayed, never reported), then the linted files, parsed ahead on workers.
         let all = context + files
@@ -78,7 +80,7 @@ public struct Linter: Sendable {
             let parsed = parser?.parsed(f) ?? SQLParser.parse(file)
             let g = f < context.count ? nil : fileGroups[f - context.count]
             guard let g else {
-                if f >= context.count { statements += parsed.statementCount }
+                if f >= context.count { statements += parsed.statementCount; unparsed += parsed.items.count - parsed.statementCount }
                 for item in parsed.items {
                     switch item {
                     case .statement(let statement): _ = model.apply(statement)
@@ -107,9 +109,12 @@ public struct Linter: Sendable {
                     }
                     session.advance(past: statement)
                 case .syntaxError(let error):
+                    unparsed += 1
                     model.noteUnparsed(file, piece: error.piece)
-                    run.syntaxErrors?.report(SourceAnchor(file: file, range: error.range), error.message,
-                                             help: SyntaxErrorRule.help, suggestion: nil)
+                    let finding = SyntaxErrorRule.finding(message: error.message, token: file.text(error.range),
+                                                          pgVersion: run.settings.pgVersion)
+                    run.syntaxErrors?.report(SourceAnchor(file: file, range: error.range), finding.message,
+                                             help: finding.help, suggestion: nil)
                 }
             }
         }
@@ -122,7 +127,7 @@ public struct Linter: Sendable {
         return LintResult(diagnostics: Diagnostic.sorted(active, byFileOrder: fileOrder),
                           suppressed: Diagnostic.sorted(suppressed, byFileOrder: fileOrder),
                           all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: files.count,
-                          statements: statements)
+                          statements: statements, unparsed: unparsed)
     }
 
     /// Splits findings into active and suppressed, and reports suppressions that name unknown rules

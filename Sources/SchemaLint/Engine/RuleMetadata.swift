@@ -57,9 +57,13 @@ public struct RuleExample: Sendable {
     public var pgVersion: Int?
     /// Runs the example with `--assume-in-transaction`.
     public var assumeInTransaction: Bool
+    /// The database the migration runs against, for the test that applies suggestions on PostgreSQL: run there
+    /// before `before` and the example, never linted (its tables are not the run's, as in production), and not
+    /// in the docs. Holds rows, so that a suggestion is tried on a table with data.
+    public var existing: String?
 
     public init(_ sql: String, before: String? = nil, options: String? = nil, note: String? = nil,
-                alsoSelect: [String] = [], pgVersion: Int? = nil, assumeInTransaction: Bool = false) {
+                alsoSelect: [String] = [], pgVersion: Int? = nil, assumeInTransaction: Bool = false, existing: String? = nil) {
         self.sql = sql
         self.before = before
         self.options = options
@@ -67,6 +71,7 @@ public struct RuleExample: Sendable {
         self.alsoSelect = alsoSelect
         self.pgVersion = pgVersion
         self.assumeInTransaction = assumeInTransaction
+        self.existing = existing
     }
 
     /// The settings the example runs with.

@@ -84,7 +84,10 @@ struct TreeReader {
         case T_VariableShowStmt: return .show
         case T_CreateSchemaStmt: return .createSchema(ifNotExists: node.load(as: CreateSchemaStmt.self).if_not_exists)
         case T_CreateExtensionStmt: return .createExtension(ifNotExists: node.load(as: CreateExtensionStmt.self).if_not_exists)
-        case T_ViewStmt: return .createView(orReplace: node.load(as: ViewStmt.self).replace)
+        case T_ViewStmt:
+            let s = node.load(as: ViewStmt.self)
+            guard let view = relation(s.view) else { return .other }
+            return .createView(relation: view, orReplace: s.replace)
         case T_InsertStmt: return relation(node.load(as: InsertStmt.self).relation).map { .dataChange(relation: $0) } ?? .other
         case T_UpdateStmt: return relation(node.load(as: UpdateStmt.self).relation).map { .dataChange(relation: $0) } ?? .other
         case T_DeleteStmt: return relation(node.load(as: DeleteStmt.self).relation).map { .dataChange(relation: $0) } ?? .other

@@ -110,9 +110,8 @@ extension SchemaModel {
         }
     }
 
-    /// The default keeps pointing at a renamed sequence (by OID), under its new name.
-    func renameSequence(_ old: QualifiedName, to newName: String) {
-        let new = QualifiedName(schema: old.schema, name: newName)
+    /// The default keeps pointing at a renamed (or moved) sequence (by OID), under its new name.
+    func moveSequence(_ old: QualifiedName, to new: QualifiedName) {
         for table in tables {
             for column in table.columns where column.ownedSequence == old || column.defaultSequence == old {
                 table.updateColumn(column.name) {
@@ -133,7 +132,9 @@ extension SchemaModel {
             // pg_dump creates a partition as a table of its own, then attaches it.
             case .attachPartition, .detachPartition:
                 if case .partition(let partition)? = action.definition {
-                    self.table(QualifiedName(partition))?.isPartition = action.kind == .attachPartition
+                    let attached = action.kind == .attachPartition
+                    self.table(QualifiedName(partition))?.isPartition = attached
+                    self.table(QualifiedName(partition))?.partitionParent = attached ? table.name : nil
                 }
             default: break
             }
@@ -147,7 +148,8 @@ extension SchemaModel {
             case .addColumn(let target, let column, _) where column.type.isSerialType && !column.type.isArray:
                 // serial is int + a sequence named <table>_<column>_seq owned by the column + its nextval() default.
                 let sequence = QualifiedName(schema: target.table.name.schema,
-                                             name: Self.truncated("\(target.table.name.name)_\(column.name)_seq"))
+                                             name: GeneratedName.make(target.table.name.name, column.name, label: "seq"))
+                createRelation(Relation(name: sequence, kind: .sequence, created: column.anchor), keepingEarlier: true)
                 target.table.updateColumn(column.name) {
                     $0.ownedSequence = sequence
                     $0.serialDefaultSequence = sequence

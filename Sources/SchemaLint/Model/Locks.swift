@@ -48,8 +48,7 @@ public enum LockAnalysis {
     /// Call before the statement is applied to the model: newness and index owners are read from it.
     public static func locks(of statement: Statement, model: SchemaModel) -> [TableLock] {
         func lock(_ name: QualifiedName, _ mode: LockMode) -> TableLock {
-            let created = model.table(name)?.introduced ?? model.materializedViews[name]
-            return TableLock(table: name, mode: mode, isNewInFile: created?.file === statement.file)
+            TableLock(table: name, mode: mode, isNewInFile: model.introduced(name)?.file === statement.file)
         }
         /// A lock on the table of an index, by the index's name.
         func lock(index name: QualifiedName, _ mode: LockMode) -> TableLock {

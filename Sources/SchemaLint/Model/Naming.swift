@@ -5,14 +5,14 @@ extension TableConstraint {
         if let generatedName { return generatedName }
         let suffix: String
         switch kind {
-        case .primaryKey: return "\(table.name)_pkey"
+        case .primaryKey: return GeneratedName.make(table.name, nil, label: "pkey")
         case .unique: suffix = "key"
         case .foreignKey: suffix = "fkey"
         case .check: suffix = "check"
         case .exclusion: suffix = "excl"
         }
         let named = kind == .check && columns.count != 1 ? [] : columns
-        return ([table.name] + named + [suffix]).joined(separator: "_")
+        return GeneratedName.make(table.name, named.isEmpty ? nil : named.joined(separator: "_"), label: suffix)
     }
 }
 

@@ -57,23 +57,21 @@ private struct Replay {
     mutating func run() {
         switch statement.syntax {
         case .createTable(let create): createTable(create)
-        case .alterTable(let alter) where alter.objectKind == .table:
+        // ALTER TABLE names views and sequences too (pg_dump sets their owners so): no table changes then.
+        case .alterTable(let alter) where alter.objectKind == .table && model.relation(QualifiedName(alter.relation)) == nil:
             alterTable(alter)
             model.recordAlterTableFacts(alter)
         case .createIndex(let index): createIndex(index)
         case .drop(let drop):
             self.drop(drop)
             model.dropCatalogObjects(drop)
-        case .rename(let rename):
-            self.rename(rename)
-            if rename.kind == .sequence, let relation = rename.relation {
-                model.renameSequence(QualifiedName(relation), to: rename.newName)
-            }
-        case .alterObjectSchema(let move) where move.kind == .table: setSchema(move)
+        case .rename(let rename): self.rename(rename)
+        case .alterObjectSchema(let move): setSchema(move)
         case .createEnum(let create): createEnum(create)
         case .alterEnum(let alter): alterEnum(alter)
         case .createTableAs(let create) where create.isMaterializedView:
-            model.materializedViews[QualifiedName(create.relation)] = anchor(statement.headRange(throughNameAt: create.relation.location))
+            createRelation(create.relation, .materializedView, keepingEarlier: create.ifNotExists)
+        case .createView(let view, let orReplace): createRelation(view, .view, keepingEarlier: orReplace)
         case .createTableAs(let create):
             // CREATE TABLE … AS: a new table whose columns come from a query (not modelled).
             let name = QualifiedName(create.relation)
@@ -85,7 +83,10 @@ private struct Replay {
         case .createFunction(let function): createFunction(function)
         case .createDomain(let create): model.createDomain(create)
         case .alterDomain(let alter): model.alterDomain(alter)
-        case .createSequence(let sequence), .alterSequence(let sequence):
+        case .createSequence(let sequence):
+            createRelation(sequence.sequence, .sequence, keepingEarlier: sequence.ifNotExists)
+            if let owner = sequence.ownedBy { model.setOwner(of: QualifiedName(sequence.sequence), to: owner) }
+        case .alterSequence(let sequence):
             if let owner = sequence.ownedBy { model.setOwner(of: QualifiedName(sequence.sequence), to: owner) }
         case .createTrigger(let trigger): model.recordTrigger(trigger, statement: statement)
         default: break
@@ -97,8 +98,15 @@ private struct Replay {
 
     func anchor(_ range: Range<Int>) -> SourceAnchor { SourceAnchor(file: statement.file, range: range) }
 
+    /// A table known only from ALTER may stand for a materialized view the file created (its indexes hang on it).
     func change(for table: Table) -> TableChange {
-        TableChange(table: table, isNewInFile: table.introduced?.file === statement.file)
+        TableChange(table: table, isNewInFile: model.introduced(table.name)?.file === statement.file)
+    }
+
+    func createRelation(_ relation: RelationName, _ kind: Relation.Kind, keepingEarlier: Bool) {
+        model.createRelation(Relation(name: QualifiedName(relation), kind: kind,
+                                      created: anchor(statement.headRange(throughNameAt: relation.location))),
+                             keepingEarlier: keepingEarlier)
     }
 
     // MARK: CREATE TABLE
@@ -108,9 +116,11 @@ private struct Replay {
         if create.ifNotExists, model.table(name)?.created != nil { return }
         let table = Table(name: name)
         table.created = anchor(statement.headRange(throughNameAt: create.relation.location))
+        model.dropRelation(name)
         table.isTemporary = create.relation.isTemporary
         table.isPartition = create.isPartition
         table.isPartitioned = create.isPartitioned
+        if create.isPartition, let parent = create.parents.first { table.partitionParent = QualifiedName(parent) }
         model.insert(table)
         let tableChange = change(for: table)
         changes.append(.createTable(tableChange))
@@ -329,7 +339,7 @@ private struct Replay {
     /// PostgreSQL's name for an unnamed index: `<table>_<columns>_idx`.
     func generatedIndexName(table: String, keys: [IndexKey]) -> String {
         let parts = keys.map { if case .column(let c) = $0 { c } else { "expr" } }
-        return ([table] + parts + ["idx"]).joined(separator: "_")
+        return GeneratedName.make(table, parts.joined(separator: "_"), label: "idx")
     }
 
     // MARK: DROP, RENAME, SET SCHEMA
@@ -349,8 +359,8 @@ private struct Replay {
                 } else {
                     changes.append(.dropUnknownIndex(name, concurrently: drop.concurrently, anchor: anchor(statement.contentRange)))
                 }
-            case .materializedView:
-                model.materializedViews[name] = nil
+            case .view, .materializedView, .sequence:
+                model.dropRelation(name)
             default: break
             }
         }
@@ -358,11 +368,17 @@ private struct Replay {
 
     mutating func rename(_ rename: Rename) {
         let name = rename.relation.map(QualifiedName.init) ?? QualifiedName(name: "")
+        let newName = QualifiedName(schema: name.schema, name: rename.newName)
+        // A view or sequence the run created, renamed (ALTER TABLE accepts them too), or one of a view's columns:
+        // no table changes.
+        if model.relation(name) != nil, [.table, .view, .materializedView, .sequence, .column].contains(rename.kind) {
+            if rename.kind != .column { model.moveRelation(name, to: newName) }
+            return
+        }
         switch rename.kind {
         case .table:
             // A table the run never saw is existing: it is known from here on under its new name.
             let table = model.tableForAlter(name)
-            let newName = QualifiedName(schema: name.schema, name: rename.newName)
             model.renameTable(name, to: newName)
             changes.append(.renameTable(change(for: table), from: name, anchor: anchor(statement.contentRange)))
         case .column:
@@ -371,10 +387,9 @@ private struct Replay {
             for i in table.constraints.indices {
                 table.constraints[i].columns = table.constraints[i].columns.map { $0 == rename.subname ? rename.newName : $0 }
             }
-            for index in model.indexes(on: table.name) where index.keys.contains(.column(rename.subname)) {
-                var moved = index
-                moved.keys = index.keys.map { $0 == .column(rename.subname) ? .column(rename.newName) : $0 }
-                model.addIndex(moved)
+            for index in model.indexes(on: table.name)
+            where index.keys.contains(.column(rename.subname)) || index.includedColumns.contains(rename.subname) {
+                model.addIndex(index.renamingColumn(rename.subname, to: rename.newName))
             }
             changes.append(.renameColumn(change(for: table), from: rename.subname, to: rename.newName,
                                          anchor: anchor(statement.contentRange)))
@@ -384,6 +399,9 @@ private struct Replay {
             table.constraints[i].name = rename.newName
         case .index:
             model.renameIndex(name, to: rename.newName)
+        // A sequence the run did not create may still be a column's default.
+        case .sequence:
+            model.moveSequence(name, to: newName)
         case .type:
             // ALTER TYPE … RENAME TO: columns keep their type (by OID), so they now carry the new name.
             guard let old = QualifiedName(parts: rename.object) else { return }
@@ -427,8 +445,10 @@ private struct Replay {
     mutating func setSchema(_ move: AlterObjectSchema) {
         guard let relation = move.relation else { return }
         let name = QualifiedName(relation)
-        guard model.table(name) != nil else { return }
-        model.renameTable(name, to: QualifiedName(schema: move.newSchema, name: name.name))
+        let moved = QualifiedName(schema: move.newSchema, name: name.name)
+        if model.relation(name) != nil { return model.moveRelation(name, to: moved) }
+        guard move.kind == .table, model.table(name) != nil else { return }
+        model.renameTable(name, to: moved)
     }
 }
 

@@ -11,8 +11,8 @@ public final class SchemaModel: @unchecked Sendable {
     public internal(set) var enumTypes: [QualifiedName: EnumType] = [:]
     /// Domains the run created (`CREATE DOMAIN`), by name.
     public internal(set) var domains: [QualifiedName: Domain] = [:]
-    /// Materialized views the run created, with where.
-    public internal(set) var materializedViews: [QualifiedName: SourceAnchor] = [:]
+    /// Views, materialized views and sequences the run created, by name (see `relation(_:)`).
+    var relations: [QualifiedName: Relation] = [:]
     /// The declared volatility of functions the run created, by lower-case unqualified name (the last
     /// definition wins). Functions not here are unknown to the model.
     public internal(set) var functionVolatility: [String: FunctionVolatility] = [:]

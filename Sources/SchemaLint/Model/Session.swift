@@ -14,6 +14,9 @@ public struct Session: Sendable {
     /// The session's TimeZone was set to a zone with a fixed zero offset (`SET timezone = 'UTC'`): PostgreSQL 12+ then
     /// changes timestamp to timestamptz (and back) without a rewrite. Unknown, so false, at the start of a file.
     public var timeZoneIsUTC = false
+    /// Tables truncated earlier in the current transaction block and not written to since: they hold no rows
+    /// (other sessions cannot add any before the commit: TRUNCATE holds ACCESS EXCLUSIVE until then).
+    public private(set) var truncatedTables: Set<QualifiedName> = []
 
     let assumeInTransaction: Bool
     /// The lock_timeout was set with `SET LOCAL`: it ends with the transaction.
@@ -52,7 +55,10 @@ public struct Session: Sendable {
             case .begin:
                 if !inTransaction || transactionStart == nil { transactionStart = statement.range.lowerBound }
                 inTransaction = true
+            // Rolled back to a savepoint, the truncation may be undone.
+            case .rollbackTo: truncatedTables = []
             case _ where kind.endsTransaction:
+                truncatedTables = []
                 inTransaction = assumeInTransaction
                 transactionStart = assumeInTransaction ? statement.range.upperBound : nil
                 if localLockTimeout { lockTimeoutSet = false; localLockTimeout = false }
@@ -69,13 +75,36 @@ public struct Session: Sendable {
             }
         case .set(let set) where set.name == "lock_timeout":
             switch set.kind {
-            case .value:
-                lockTimeoutSet = !Self.isZero(set.values)
-                localLockTimeout = set.isLocal
+            case .value: setLockTimeout(set.values, isLocal: set.isLocal)
             case .default, .reset: lockTimeoutSet = false
             default: break
             }
+        case .select(let targets):
+            for case .function(let call) in targets.map(\.uncast) where call.baseName == "set_config" && call.arguments.count == 3 {
+                guard call.arguments[0].stringConstant?.lowercased() == "lock_timeout" else { continue }
+                setLockTimeout([call.arguments[1]], isLocal: Self.isTrue(call.arguments[2]))
+            }
+        case .truncate(let truncate) where inTransaction:
+            truncatedTables.formUnion(truncate.relations.map(QualifiedName.init))
+        case .dataChange(let relation):
+            truncatedTables.remove(QualifiedName(relation))
         default: break
+        }
+    }
+
+    /// `SET [LOCAL] lock_timeout = …`, or its function form `SELECT set_config('lock_timeout', …, is_local)`.
+    private mutating func setLockTimeout(_ values: [Expression], isLocal: Bool) {
+        lockTimeoutSet = !Self.isZero(values)
+        localLockTimeout = isLocal
+    }
+
+    /// A boolean argument: `true`, or a string PostgreSQL reads as true (`'t'`, `'on'`, …).
+    static func isTrue(_ expression: Expression) -> Bool {
+        switch expression.uncast {
+        case .constant(.boolean(let value), _): value
+        case .constant(.integer(let value), _): value != 0
+        case .constant(.string(let text), _): ["t", "true", "y", "yes", "on", "1"].contains(text.lowercased())
+        default: false
         }
     }
 

@@ -99,6 +99,19 @@ public struct Index: Sendable {
     /// Non-key columns stored in the index (`INCLUDE (…)`), for index-only scans.
     public var includedColumns: [String] = []
 
+    /// The index after `RENAME COLUMN old TO new`: PostgreSQL's index refers to the column by number, so its keys, their
+    /// texts (what duplicates are compared by) and INCLUDE list now spell the new name. Expressions keep their text.
+    func renamingColumn(_ old: String, to new: String) -> Index {
+        var index = self
+        for (i, key) in keys.enumerated() where key == .column(old) {
+            index.keys[i] = .column(new)
+            // A column key's text starts with the column's name (then collation, opclass, order).
+            if keyTexts.count == keys.count, keyTexts[i].hasPrefix(old) { index.keyTexts[i] = new + keyTexts[i].dropFirst(old.count) }
+        }
+        index.includedColumns = includedColumns.map { $0 == old ? new : $0 }
+        return index
+    }
+
     /// A plain b-tree index over columns: usable for foreign-key lookups on its leading columns.
     public var isPlainBTree: Bool {
         method == "btree" && predicate == nil && keys.allSatisfy { if case .column = $0 { true } else { false } }
@@ -112,6 +125,8 @@ public final class Table: @unchecked Sendable {
     /// Where `CREATE TABLE` was seen; nil for a table known only from ALTER statements.
     public var created: SourceAnchor?
     public var isPartition = false
+    /// The partitioned table this one is a partition of (PARTITION OF, ATTACH PARTITION), when the run says.
+    public var partitionParent: QualifiedName?
     /// Where `CREATE TABLE … AS` (a query) created it: its columns are not modelled, so it is not in
     /// `createdTables`, but it is new in that file all the same.
     public var createdByQuery: SourceAnchor?

@@ -18,7 +18,7 @@ public struct JSONReporter: Reporter {
             ("tool", .object([("name", .string("schemalint")), ("version", .string(SchemaLintVersion.current))])),
             ("diagnostics", .array(diagnostics)),
             ("summary", .object([
-                ("files", .int(report.files)), ("statements", .int(report.statements)),
+                ("files", .int(report.files)), ("statements", .int(report.statements)), ("unparsed", .int(report.unparsed)),
                 ("diagnostics", .int(report.diagnostics.count)),
                 ("errors", .int(report.count(.error))), ("warnings", .int(report.count(.warning))),
                 ("layout", .string(report.layout)), ("setAside", .int(report.setAside.total)),

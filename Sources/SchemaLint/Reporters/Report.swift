@@ -3,6 +3,8 @@ public struct Report: Sendable {
     public var diagnostics: [Diagnostic]
     public var files: Int
     public var statements: Int
+    /// Statements that did not parse, so were not analysed (see `LintResult.unparsed`).
+    public var unparsed = 0
     /// Source lines for quoting, by path.
     public var sources: [String: SourceFile]
     /// Every rule schemalint knows (SARIF lists them all).
@@ -31,11 +33,19 @@ public struct Report: Sendable {
         self.catalogue = catalogue
         files = result.files
         statements = result.statements
+        unparsed = result.unparsed
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Counted in place: filtering would copy every finding.
     public func count(_ severity: Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+
+    /// What was skipped, in words, when something did not parse: the findings say nothing about it.
+    public var unparsedNote: String? {
+        guard unparsed > 0 else { return nil }
+        return "\(unparsed) statement\(unparsed == 1 ? "" : "s") could not be analysed: "
+            + "\(unparsed == 1 ? "it does" : "they do") not parse with the PostgreSQL 15 grammar schemalint uses (see syntax-error)."
+    }
 }
 
 public enum OutputFormat: String, CaseIterable, Sendable {

@@ -67,12 +67,24 @@ public struct SARIFReporter: Reporter {
                     ("semanticVersion", .string(SchemaLintVersion.current)),
                     ("informationUri", .string(Self.informationURI)), ("rules", .array(rules)),
                 ]))])),
-                ("invocations", .array([.object([("executionSuccessful", .bool(true))])])),
+                ("invocations", .array([.object(invocation(report))])),
                 ("columnKind", .string("unicodeCodePoints")),
                 ("results", .array(results)),
             ])])),
         ])
         return document.rendered() + "\n"
+    }
+
+    /// The run succeeded; statements it could not parse are a notification, and counted in the property bag.
+    private func invocation(_ report: Report) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
+        if let note = report.unparsedNote {
+            members.append(("toolExecutionNotifications", .array([.object([
+                ("level", .string("warning")), ("message", .object([("text", .string(note))])),
+            ])])))
+        }
+        members.append(("properties", .object([("unparsedStatements", .int(report.unparsed))])))
+        return members
     }
 
     static func level(_ severity: Severity) -> String {

@@ -20,7 +20,7 @@ public struct TextReporter: Reporter {
             }
             out += "\n"
         }
-        out += summary(report) + "\n"
+        out += summary(report) + (report.unparsedNote.map { " " + $0 } ?? "") + "\n"
         return out
     }
 

@@ -6,7 +6,8 @@ public struct AlterColumnType: Rule {
         rationale: """
             Changing a column's type rewrites the whole table and its indexes while holding an ACCESS \
             EXCLUSIVE lock: no reads or writes until it finishes. Tables created earlier in the same file \
-            are new and exempt. Binary-compatible changes do not rewrite and are not flagged: varchar(n) to \
+            are new and exempt, and so are tables truncated earlier in the same transaction (and not written to \
+            since): there is nothing to rewrite. Binary-compatible changes do not rewrite and are not flagged: varchar(n) to \
             text or to a varchar at least as long (or unbounded), text to unbounded varchar, numeric(p,s) to numeric(q,s) with q ≥ p \
             (or unbounded numeric), and cidr to inet; on PostgreSQL 12+ also timestamp to timestamptz (or back) \
             once the file has run `SET timezone = 'UTC'` (or another zone whose offset is always zero), which makes \
@@ -24,6 +25,12 @@ public struct AlterColumnType: Rule {
                         note: "Without SET timezone = 'UTC' the conversion depends on the session's zone: a rewrite."),
         ],
         good: [
+            RuleExample("""
+                BEGIN;
+                TRUNCATE walk;
+                ALTER TABLE walk ALTER COLUMN minutes TYPE bigint;
+                COMMIT;
+                """, note: "The table was emptied earlier in the same transaction."),
             RuleExample("""
                 SET timezone = 'UTC';
                 ALTER TABLE walk ALTER COLUMN started_at TYPE timestamptz USING started_at;
@@ -51,7 +58,7 @@ public struct AlterColumnType: Rule {
     public func check(statement: StatementContext) {
         for change in statement.changes {
             guard case .alterColumnType(let target, let column, let old, let new, let anchor) = change,
-                  !target.isNewInFile, !Self.isBinaryCompatible(from: old, to: new),
+                  !statement.holdsNoRows(target), !Self.isBinaryCompatible(from: old, to: new),
                   !Self.isTimeZoneRelabel(from: old, to: new, statement: statement) else { continue }
             let from = old.map { " from \($0)" } ?? ""
             let mode = Safety.lock(on: target.table.name, in: statement, fallback: .accessExclusive)

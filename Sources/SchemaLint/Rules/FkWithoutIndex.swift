@@ -14,7 +14,8 @@ public struct FkWithoutIndex: Rule {
             key columns: the foreign-key check looks rows up by `col = $1`, which implies that predicate, so \
             PostgreSQL uses such an index; any other predicate leaves rows unindexed. Indexes created later \
             in the file, or in a later file of the run, count; an index on a same-named column of another \
-            table does not.
+            table does not. Foreign keys declared on a partition are checked too, and an index or key on its \
+            partitioned parent covers them (PostgreSQL builds it on every partition).
             """,
         category: .design, defaultSeverity: .warning, scope: .schema,
         bad: [
@@ -32,6 +33,11 @@ public struct FkWithoutIndex: Rule {
                 CREATE INDEX walker_dog_idx ON walk (walker_id, dog_id);
                 """, before: "CREATE TABLE dog (id bigint PRIMARY KEY);",
                 note: "A partial index, or one where the key is not the leading column, does not cover it."),
+            RuleExample("""
+                CREATE TABLE walk (id bigint, dog_id bigint, starts_at timestamptz NOT NULL) PARTITION BY RANGE (starts_at);
+                CREATE TABLE walk_2024 PARTITION OF walk FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                ALTER TABLE walk_2024 ADD «CONSTRAINT walk_2024_dog_fkey FOREIGN KEY (dog_id) REFERENCES dog (id) ON DELETE CASCADE»;
+                """, before: "CREATE TABLE dog (id bigint PRIMARY KEY);", note: "A foreign key declared on a partition."),
         ],
         good: [
             RuleExample("""
@@ -56,16 +62,26 @@ public struct FkWithoutIndex: Rule {
             RuleExample("CREATE INDEX dog_client_id_idx ON dog (client_id);",
                         before: "CREATE TABLE dog (id bigint PRIMARY KEY, client_id bigint REFERENCES client (id) ON DELETE CASCADE);",
                         note: "An index in a later file of the run counts."),
+            RuleExample("""
+                CREATE TABLE walk (id bigint, dog_id bigint, starts_at timestamptz NOT NULL) PARTITION BY RANGE (starts_at);
+                CREATE INDEX walk_dog_id_idx ON walk (dog_id);
+                CREATE TABLE walk_2024 PARTITION OF walk FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                ALTER TABLE walk_2024 ADD CONSTRAINT walk_2024_dog_fkey FOREIGN KEY (dog_id) REFERENCES dog (id) ON DELETE CASCADE;
+                """, before: "CREATE TABLE dog (id bigint PRIMARY KEY);",
+                note: "An index on the partitioned parent is built on each partition, so it covers a partition's key."),
         ])
 
     public init(options: NoOptions) {}
 
     public func check(schema: SchemaContext) {
-        for table in schema.model.createdTables where !table.isPartition {
-            let indexes = schema.model.indexes(on: table.name)
+        // Partitions too: a foreign key declared on a partition is its own (one declared on the parent is judged there).
+        for table in schema.model.createdTables {
+            let coveringTables = Self.tableAndParents(table, schema.model)
+            let indexes = coveringTables.flatMap { schema.model.indexes(on: $0.name) }
+            let keys = coveringTables.flatMap(\.constraints).filter { $0.kind == .primaryKey || $0.kind == .unique }
             for fk in table.constraints where fk.kind == .foreignKey && !fk.columns.isEmpty {
                 let wanted = Set(fk.columns)
-                let covered = table.constraints.contains { ($0.kind == .primaryKey || $0.kind == .unique) && leads($0.columns, wanted) }
+                let covered = keys.contains { leads($0.columns, wanted) }
                     || indexes.contains { index in
                         servesLookups(index, on: wanted)
                             && leads(index.keys.compactMap { if case .column(let c) = $0 { c } else { nil } }, wanted)
@@ -76,22 +92,31 @@ public struct FkWithoutIndex: Rule {
                     "Foreign key \"\(fk.effectiveName(on: table.name))\" on \(table.name.quoted) (\(columns)) has no index",
                     help: "Create an index on \(table.name.description) (\(columns)): without it, deletes on "
                         + "\(fk.foreignKey.map { $0.table.quoted } ?? "the referenced table") scan \(table.name.quoted).",
-                    suggestion: "CREATE INDEX CONCURRENTLY \(SQLText.ident(Self.indexName(for: fk.columns, on: table.name, schema.model))) "
+                    // PostgreSQL cannot build an index on a partitioned table concurrently.
+                    suggestion: "CREATE INDEX \(table.isPartitioned ? "" : "CONCURRENTLY ")"
+                        + "\(SQLText.ident(Self.indexName(for: fk.columns, on: table.name, schema.model))) "
                         + "ON \(SQLText.name(table.name)) (\(SQLText.columns(fk.columns)));",
                     object: fk.columns.count == 1 ? table.name.object(column: fk.columns[0]) : table.name.object)
             }
         }
     }
 
-    /// `dog_client_id_idx`, cut to 63 bytes, numbered when an index of that name exists.
+    /// The table and the partitioned tables above it: their indexes and keys (PostgreSQL builds one on each
+    /// partition) cover a partition's foreign keys.
+    static func tableAndParents(_ table: Table, _ model: SchemaModel) -> [Table] {
+        var chain = [table]
+        while let parent = chain.last?.partitionParent.flatMap(model.table), !chain.contains(where: { $0 === parent }) {
+            chain.append(parent)
+        }
+        return chain
+    }
+
+    /// `dog_client_id_idx` as PostgreSQL would name it, numbered (`idx1`) when an index of that name exists.
     static func indexName(for columns: [String], on table: QualifiedName, _ model: SchemaModel) -> String {
-        let base = ([table.name] + columns + ["idx"]).joined(separator: "_")
-        var name = SQLText.truncated(base)
+        var name = GeneratedName.make(table.name, columns.joined(separator: "_"), label: "idx")
         var n = 1
-        while model.index(named: QualifiedName(schema: table.schema, name: name)) != nil {
-            let suffix = String(n)
-            name = SQLText.truncated(String(base.dropLast(4))) + suffix + "_idx"
-            name = SQLText.truncated(name)
+        while model.index(named: QualifiedName(schema: table.schema, name: name)) != nil || name == table.name {
+            name = GeneratedName.make(table.name, columns.joined(separator: "_"), label: "idx\(n)")
             n += 1
         }
         return name

@@ -29,7 +29,7 @@ public enum StatementSyntax: Sendable {
     case show
     case createSchema(ifNotExists: Bool)
     case createExtension(ifNotExists: Bool)
-    case createView(orReplace: Bool)
+    case createView(relation: RelationName, orReplace: Bool)
     /// INSERT, UPDATE, DELETE: the table they write.
     case dataChange(relation: RelationName)
     /// A plain SELECT: the expressions of its target list (`SELECT set_config(…)`).

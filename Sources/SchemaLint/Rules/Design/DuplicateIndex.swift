@@ -28,6 +28,12 @@ public struct DuplicateIndex: Rule {
                 CREATE INDEX dog_lower_name_idx ON dog (lower(name));
                 «CREATE INDEX dog_name_lower_idx ON dog ((lower(name)))»;
                 """, note: "The later of two equal indexes."),
+            RuleExample("""
+                CREATE TABLE walk (id bigint PRIMARY KEY, dog bigint NOT NULL);
+                CREATE INDEX walk_dog_idx ON walk (dog DESC);
+                ALTER TABLE walk RENAME COLUMN dog TO dog_id;
+                «CREATE INDEX walk_dog_id_idx ON walk (dog_id DESC)»;
+                """, note: "An index keeps its column through a rename: it covers the column under its new name."),
         ],
         good: [
             RuleExample("""
@@ -41,6 +47,13 @@ public struct DuplicateIndex: Rule {
                 CREATE INDEX walk_notes_idx ON walk USING gin (to_tsvector('english', notes));
                 CREATE INDEX walk_id_starts_idx ON walk (id) INCLUDE (starts_at);
                 """, note: "Different leading columns or order, partial, unique, another method, INCLUDE columns."),
+            RuleExample("""
+                CREATE TABLE walk (id bigint PRIMARY KEY, dog_id bigint NOT NULL, owner_id bigint NOT NULL);
+                CREATE INDEX walk_dog_idx ON walk (dog_id);
+                ALTER TABLE walk RENAME COLUMN dog_id TO old_dog_id;
+                ALTER TABLE walk RENAME COLUMN owner_id TO dog_id;
+                CREATE INDEX walk_dog_id_idx ON walk (dog_id);
+                """, note: "After the renames the first index covers old_dog_id, not the new dog_id."),
         ])
 
     public init(options: NoOptions) {}

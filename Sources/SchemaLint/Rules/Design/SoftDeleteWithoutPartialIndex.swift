@@ -58,7 +58,7 @@ public struct SoftDeleteWithoutPartialIndex: Rule {
                     continue
                 }
                 let key = table.primaryKey?.columns ?? [table.columns.first { $0.name != name }?.name ?? name]
-                let indexName = SQLText.truncated(([table.name.name] + key + [name, "null", "idx"]).joined(separator: "_"))
+                let indexName = GeneratedName.make(table.name.name, (key + [name, "null"]).joined(separator: "_"), label: "idx")
                 schema.report(at: column.anchor,
                     "Table \(table.name.quoted) soft-deletes with \(name) but no index is restricted to live rows",
                     help: "Add partial indexes for the queries on live rows: `… WHERE \(SQLText.ident(name)) IS NULL`.",

@@ -48,7 +48,7 @@ public struct UpdatedAtWithoutTrigger: Rule {
             let maintained = table.triggers.contains { $0.timing == .before && $0.events.contains(.update) && $0.forEachRow }
             if maintained { continue }
             let col = SQLText.ident(column.name)
-            let function = SQLText.ident(SQLText.truncated("set_" + column.name))
+            let function = SQLText.ident(SQLText.truncated("set_" + column.name), at: .function)
             let trigger = SQLText.ident(SQLText.truncated("\(table.name.name)_set_\(column.name)"))
             let execute = schema.settings.pgVersion >= 11 ? "FUNCTION" : "PROCEDURE"
             let suggestion = """

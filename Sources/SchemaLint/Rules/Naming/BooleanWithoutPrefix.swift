@@ -44,7 +44,7 @@ public struct BooleanWithoutPrefix: Rule {
             let fixed = "is_" + write.name
             statement.report(write, "Boolean column \(write.quoted) does not start with \(Self.list(options.prefixes))",
                 help: "Name it as a question: \(fixed).",
-                suggestion: "ALTER TABLE \(SQLText.name(write.table.name)) RENAME COLUMN \(SQLText.ident(write.name)) TO \(SQLText.ident(fixed));",
+                suggestion: SQLText.renameColumn(of: write.table.name, from: write.name, to: fixed),
                 stillBad: { column, _ in column.type.isBoolean && rule.isBad(column.name) })
         }
     }

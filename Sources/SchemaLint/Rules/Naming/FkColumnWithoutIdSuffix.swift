@@ -54,7 +54,7 @@ public struct FkColumnWithoutIdSuffix: Rule {
             statement.report(at: constraint.anchor,
                 "Foreign key column \(table.name.column(name)) does not end in \(options.suffix)",
                 help: "Name it \(fixed), so it reads as a key to \(constraint.foreignKey.map { $0.table.quoted } ?? "its table").",
-                suggestion: "ALTER TABLE \(SQLText.name(table.name)) RENAME COLUMN \(SQLText.ident(name)) TO \(SQLText.ident(fixed));",
+                suggestion: SQLText.renameColumn(of: table.name, from: name, to: fixed),
                 object: table.name.object(column: name),
                 unlessFixedLater: { model in
                     guard let current = model.current(table, column: origin) else { return false }

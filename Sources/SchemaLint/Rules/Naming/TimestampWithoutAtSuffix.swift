@@ -46,7 +46,7 @@ public struct TimestampWithoutAtSuffix: Rule {
             let fixed = Self.fixed(write.name, suffix: options.suffixes.first ?? "_at")
             statement.report(write, "Timestamp column \(write.quoted) does not end in \(BooleanWithoutPrefix.list(options.suffixes))",
                 help: "Name it \(fixed).",
-                suggestion: "ALTER TABLE \(SQLText.name(write.table.name)) RENAME COLUMN \(SQLText.ident(write.name)) TO \(SQLText.ident(fixed));",
+                suggestion: SQLText.renameColumn(of: write.table.name, from: write.name, to: fixed),
                 stillBad: { column, _ in Self.isTimestamp(column.type) && rule.isBad(column.name) })
         }
     }

@@ -15,17 +15,24 @@ public struct AddColumnWithDefault: Rule {
             A function schemalint does not know (not a listed built-in, and not created in the run as STABLE or \
             IMMUTABLE) is treated as volatile, because VOLATILE is what CREATE FUNCTION declares unless told \
             otherwise. Serial and identity columns are add-serial-column's. Tables created earlier in the same file \
-            are exempt.
+            are exempt, and so are tables truncated earlier in the same transaction (and not written to since): \
+            there is nothing to rewrite.
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk «ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid()»;"),
-            RuleExample("ALTER TABLE walk «ADD COLUMN checked_at timestamptz DEFAULT clock_timestamp()»;"),
+            RuleExample("ALTER TABLE walk «ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid()»;", existing: RuleExample.walkDatabase),
+            RuleExample("ALTER TABLE walk «ADD COLUMN checked_at timestamptz DEFAULT clock_timestamp()»;", existing: RuleExample.walkDatabase),
             RuleExample("ALTER TABLE walk «ADD COLUMN minutes int NOT NULL DEFAULT 30»;", note: "Before PostgreSQL 11 every non-null default rewrites.",
-                        pgVersion: 10),
-            RuleExample("ALTER TABLE walk «ADD COLUMN km numeric GENERATED ALWAYS AS (meters / 1000.0) STORED»;"),
+                        pgVersion: 10, existing: RuleExample.walkDatabase),
+            RuleExample("ALTER TABLE walk «ADD COLUMN km numeric GENERATED ALWAYS AS (meters / 1000.0) STORED»;", existing: RuleExample.walkDatabase),
         ],
         good: [
+            RuleExample("""
+                BEGIN;
+                TRUNCATE walk;
+                ALTER TABLE walk ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();
+                COMMIT;
+                """, note: "The table was emptied earlier in the same transaction."),
             RuleExample("""
                 ALTER TABLE walk ADD COLUMN minutes int NOT NULL DEFAULT 30;
                 ALTER TABLE walk ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
@@ -48,7 +55,7 @@ public struct AddColumnWithDefault: Rule {
 
     public func check(statement: StatementContext) {
         for change in statement.changes {
-            guard case .addColumn(let target, let column, .alterTable) = change, !target.isNewInFile else { continue }
+            guard case .addColumn(let target, let column, .alterTable) = change, !statement.holdsNoRows(target) else { continue }
             let table = target.table.name
             let name = table.column(column.name)
             let lock = Safety.lockPhrase(Safety.lock(on: table, in: statement, fallback: .accessExclusive), on: table.quoted)
@@ -116,9 +123,9 @@ public struct AddColumnWithDefault: Rule {
         }
         definition += statement.text(at..<column.anchor.range.upperBound)
         definition = definition.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let head = "ALTER TABLE \(Safety.sql(table))"
-        var sql = "\(head) \(definition);\n\(head) ALTER COLUMN \(Safety.ident(column.name)) SET DEFAULT \(expression);\n"
-            + "-- then, in batches: UPDATE \(Safety.sql(table)) SET \(Safety.ident(column.name)) = \(expression) WHERE … ;"
+        let head = "ALTER TABLE \(SQLText.name(table))"
+        var sql = "\(head) \(definition);\n\(head) ALTER COLUMN \(SQLText.ident(column.name)) SET DEFAULT \(expression);\n"
+            + "-- then, in batches: UPDATE \(SQLText.name(table)) SET \(SQLText.ident(column.name)) = \(expression) WHERE … ;"
         if column.notNull { sql += "\n-- then SET NOT NULL through a validated CHECK (see set-not-null)" }
         return sql
     }

@@ -13,7 +13,7 @@ public struct AddPrimaryKey: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk ADD «PRIMARY KEY (id)»;"),
+            RuleExample("ALTER TABLE walk ADD «PRIMARY KEY (id)»;", existing: RuleExample.walkDatabase),
             RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_pkey PRIMARY KEY (id)»;",
                         before: "CREATE TABLE walk (id bigint NOT NULL, name text);"),
         ],

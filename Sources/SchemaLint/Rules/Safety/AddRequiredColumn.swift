@@ -9,11 +9,16 @@ public struct AddRequiredColumn: Rule {
             database and fails in production. A non-null default fixes it (instant on PostgreSQL 11+ when the \
             default is not volatile, see add-column-with-default). Serial, identity and generated columns fill \
             themselves and are not flagged; `DEFAULT NULL` counts as no default. Tables created earlier in the same \
-            file are exempt.
+            file are exempt, and so are tables truncated earlier in the same transaction (and not written to since): \
+            they have no rows.
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
             RuleExample("ALTER TABLE walk «ADD COLUMN owner_id bigint NOT NULL»;"),
+            RuleExample("""
+                TRUNCATE walk;
+                ALTER TABLE walk «ADD COLUMN owner_id bigint NOT NULL»;
+                """, note: "Outside a transaction block other sessions may add rows between the statements."),
             RuleExample("ALTER TABLE walk «ADD COLUMN code text PRIMARY KEY»;",
                         note: "A primary key column is NOT NULL too."),
         ],
@@ -23,6 +28,12 @@ public struct AddRequiredColumn: Rule {
                 CREATE TABLE walk (id bigint PRIMARY KEY);
                 ALTER TABLE walk ADD COLUMN owner_id bigint NOT NULL;
                 """, note: "The table is new in this file."),
+            RuleExample("""
+                BEGIN;
+                TRUNCATE walk;
+                ALTER TABLE walk ADD COLUMN owner_id bigint NOT NULL;
+                COMMIT;
+                """, note: "The table was emptied earlier in the same transaction."),
         ])
 
     public static let triggers: RuleTriggers = .changes(.addColumn)
@@ -31,7 +42,7 @@ public struct AddRequiredColumn: Rule {
 
     public func check(statement: StatementContext) {
         for change in statement.changes {
-            guard case .addColumn(let target, let column, .alterTable) = change, !target.isNewInFile, column.notNull,
+            guard case .addColumn(let target, let column, .alterTable) = change, !statement.holdsNoRows(target), column.notNull,
                   column.defaultExpression.map(DefaultVolatility.isNull) ?? true, !column.isIdentity, !column.isGenerated,
                   column.type.isArray || !AddSerialColumn.serialTypes.contains(column.type.name) else { continue }
             let table = target.table.name

@@ -13,8 +13,8 @@ public struct AddUniqueConstraint: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_code_key UNIQUE (code)»;"),
-            RuleExample("ALTER TABLE walk ADD COLUMN slug text «UNIQUE»;"),
+            RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_code_key UNIQUE (code)»;", existing: RuleExample.walkDatabase),
+            RuleExample("ALTER TABLE walk ADD COLUMN slug text «UNIQUE»;", existing: RuleExample.walkDatabase),
         ],
         good: [
             RuleExample("ALTER TABLE walk ADD CONSTRAINT walk_code_key UNIQUE USING INDEX walk_code_key;",
@@ -58,15 +58,15 @@ enum IndexBackedConstraint {
               case .constraint(let con)? = alter.actions[0].definition, !con.keys.isEmpty, !con.hasOptions,
               (con.indexTablespace ?? "").isEmpty
         else { return nil }
-        let columns = con.keys.map(Safety.ident).joined(separator: ", ")
-        let include = con.including.isEmpty ? "" : " INCLUDE (" + con.including.map(Safety.ident).joined(separator: ", ") + ")"
+        let columns = con.keys.map { SQLText.ident($0) }.joined(separator: ", ")
+        let include = con.including.isEmpty ? "" : " INCLUDE (" + con.including.map { SQLText.ident($0) }.joined(separator: ", ") + ")"
         let nulls = con.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""
         let kind = constraint.kind == .primaryKey ? "PRIMARY KEY" : "UNIQUE"
         let deferrable = con.deferrable ? " DEFERRABLE" + (con.initiallyDeferred ? " INITIALLY DEFERRED" : "") : ""
         let only = alter.relation.includesDescendants ? "" : "ONLY "
         return """
-            CREATE UNIQUE INDEX CONCURRENTLY \(Safety.ident(name)) ON \(only)\(Safety.sql(table)) (\(columns))\(include)\(nulls);
-            ALTER TABLE \(Safety.sql(table)) ADD CONSTRAINT \(Safety.ident(name)) \(kind) USING INDEX \(Safety.ident(name))\(deferrable);
+            CREATE UNIQUE INDEX CONCURRENTLY \(SQLText.ident(name)) ON \(only)\(SQLText.name(table)) (\(columns))\(include)\(nulls);
+            ALTER TABLE \(SQLText.name(table)) ADD CONSTRAINT \(SQLText.ident(name)) \(kind) USING INDEX \(SQLText.ident(name))\(deferrable);
             """
     }
 }

@@ -17,14 +17,14 @@ public struct ConstraintWithoutNotValid: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES owner (id)»;"),
-            RuleExample("ALTER TABLE walk ADD «CHECK (minutes > 0)»;"),
-            RuleExample("ALTER TABLE walk ADD COLUMN owner_id bigint «REFERENCES owner (id)»;"),
+            RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES owner (id)»;", existing: RuleExample.walkDatabase),
+            RuleExample("ALTER TABLE walk ADD «CHECK (minutes > 0)»;", existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD minutes int DEFAULT 30;"),
+            RuleExample("ALTER TABLE walk ADD COLUMN owner_id bigint «REFERENCES owner (id)»;", existing: RuleExample.walkDatabase),
             RuleExample("""
                 ALTER TABLE walk ADD CONSTRAINT walk_minutes_check CHECK (minutes > 0) NOT VALID;
                 ALTER TABLE walk «VALIDATE CONSTRAINT walk_minutes_check»;
                 """, note: "In one transaction the ADD's ACCESS EXCLUSIVE lock is still held while VALIDATE scans.",
-                assumeInTransaction: true),
+                assumeInTransaction: true, existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD minutes int DEFAULT 30;"),
         ],
         good: [
             RuleExample("""
@@ -85,13 +85,13 @@ public struct ConstraintWithoutNotValid: Rule {
             locks += ", and \(Safety.article(other)) \(other) lock on \(referenced.quoted), which blocks \(other.blocks)"
         }
         let kind = constraint.kind == .foreignKey ? "foreign key" : "CHECK constraint"
-        let head = "ALTER TABLE \(Safety.sql(table))"
+        let head = "ALTER TABLE \(SQLText.name(table))"
         var suggestion: String?
         if isTableConstraint(constraint, statement.statement) {
             let text = statement.statement.text(constraint.anchor.range)
-            let named = constraint.name == nil ? "CONSTRAINT \(Safety.ident(name)) \(text)" : text
+            let named = constraint.name == nil ? "CONSTRAINT \(SQLText.ident(name)) \(text)" : text
             suggestion = statement.statement.replacing(constraint.anchor.range, with: named + " NOT VALID") + ";\n"
-                + "-- commit, then:\n\(head) VALIDATE CONSTRAINT \(Safety.ident(name));"
+                + "-- commit, then:\n\(head) VALIDATE CONSTRAINT \(SQLText.ident(name));"
         }
         statement.report(
             at: constraint.anchor,

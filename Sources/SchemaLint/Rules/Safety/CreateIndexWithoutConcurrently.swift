@@ -14,7 +14,7 @@ public struct CreateIndexWithoutConcurrently: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«CREATE INDEX walk_owner_id_idx ON walk» (owner_id);"),
+            RuleExample("«CREATE INDEX walk_owner_id_idx ON walk» (owner_id);", existing: RuleExample.walkDatabase),
             RuleExample("«CREATE UNIQUE INDEX walk_code_key ON public.walk» USING btree (code) WHERE deleted_at IS NULL;",
                         before: "CREATE TABLE walk (id bigint PRIMARY KEY, code text, deleted_at timestamptz);",
                         note: "The table comes from an earlier migration."),
@@ -26,6 +26,10 @@ public struct CreateIndexWithoutConcurrently: Rule {
                 """, note: "The table is new in this file."),
             RuleExample("CREATE INDEX CONCURRENTLY walk_owner_id_idx ON walk (owner_id);",
                         note: "CONCURRENTLY, outside a transaction block."),
+            RuleExample("""
+                CREATE MATERIALIZED VIEW walk_count AS SELECT 1 AS owner_id, 2 AS walks;
+                CREATE UNIQUE INDEX walk_count_owner_id_idx ON walk_count (owner_id);
+                """, note: "A materialized view this file created: nobody reads it yet."),
         ])
 
     public static let triggers: RuleTriggers = .changes(.createIndex)

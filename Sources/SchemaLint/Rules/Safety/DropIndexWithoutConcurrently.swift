@@ -13,7 +13,7 @@ public struct DropIndexWithoutConcurrently: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«DROP INDEX walk_owner_id_idx»;"),
+            RuleExample("«DROP INDEX walk_owner_id_idx»;", existing: RuleExample.walkDatabase + "CREATE INDEX walk_owner_id_idx ON walk (owner_id);"),
             RuleExample("«DROP INDEX IF EXISTS walk_owner_id_idx, walk_code_idx»;",
                         before: """
                             CREATE TABLE walk (id bigint PRIMARY KEY, owner_id bigint, code text);
@@ -33,6 +33,11 @@ public struct DropIndexWithoutConcurrently: Rule {
                 CREATE INDEX walk_owner_id_idx ON walk (owner_id);
                 DROP INDEX walk_owner_id_idx;
                 """, note: "The table is new in this file."),
+            RuleExample("""
+                CREATE MATERIALIZED VIEW walk_count AS SELECT 1 AS owner_id, 2 AS walks;
+                CREATE INDEX walk_count_owner_id_idx ON walk_count (owner_id);
+                DROP INDEX walk_count_owner_id_idx;
+                """, note: "The materialized view is new in this file."),
         ])
 
     public static let triggers: RuleTriggers = .statements(.drop)
@@ -46,7 +51,7 @@ public struct DropIndexWithoutConcurrently: Rule {
         for change in statement.changes {
             switch change {
             case .dropIndex(let index, _, let at):
-                guard statement.model.table(index.table)?.introduced?.file !== statement.statement.file else { continue }
+                guard statement.model.introduced(index.table)?.file !== statement.statement.file else { continue }
                 names.append(QualifiedName(schema: index.table.schema, name: index.name))
                 anchor = at
             case .dropUnknownIndex(let name, _, let at):
@@ -64,7 +69,7 @@ public struct DropIndexWithoutConcurrently: Rule {
         let on = targets.isEmpty ? "its table" : targets.joined(separator: " and ")
         let exists = drop.missingOk ? "IF EXISTS " : ""
         let cascade = drop.behavior == .cascade
-        let suggestion = cascade ? nil : names.map { "DROP INDEX CONCURRENTLY \(exists)\(Safety.sql($0));" }.joined(separator: "\n")
+        let suggestion = cascade ? nil : names.map { "DROP INDEX CONCURRENTLY \(exists)\(SQLText.name($0));" }.joined(separator: "\n")
         // `DROP INDEX IF EXISTS` of an index this file creates again (pg_dump --clean) re-creates the schema:
         // withdrawn once the run shows the re-creation.
         let file = statement.statement.file

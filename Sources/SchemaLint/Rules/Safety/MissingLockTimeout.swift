@@ -11,7 +11,8 @@ public struct MissingLockTimeout: Rule {
             gives up after that time instead, and the migration can be retried. Flagged once per file: the first \
             statement taking SHARE, SHARE ROW EXCLUSIVE, EXCLUSIVE or ACCESS EXCLUSIVE on an existing table or view \
             (ALTER TABLE, CREATE INDEX, CREATE or DROP TRIGGER, the table a new foreign key references, DROP VIEW, \
-            LOCK TABLE, …) while no `SET [LOCAL] lock_timeout` to a non-zero value is in effect. SHARE UPDATE \
+            LOCK TABLE, …) while no `SET [LOCAL] lock_timeout` (or `SELECT set_config('lock_timeout', …)`) to a \
+            non-zero value is in effect. SHARE UPDATE \
             EXCLUSIVE (the CONCURRENTLY forms, VALIDATE CONSTRAINT, ALTER TABLE … SET (storage options)) blocks no \
             reads or writes and is not flagged. A timeout set for the role or database (ALTER ROLE … SET lock_timeout) is invisible to \
             schemalint: turn the rule off then.
@@ -19,17 +20,28 @@ public struct MissingLockTimeout: Rule {
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
             RuleExample("«ALTER TABLE walk» ADD COLUMN note text;\nALTER TABLE walk ADD COLUMN remark text;",
-                        note: "Reported once, on the first statement."),
+                        note: "Reported once, on the first statement.", existing: RuleExample.walkDatabase),
             RuleExample("""
                 SET lock_timeout = '2s';
                 ALTER TABLE walk ADD COLUMN note text;
                 RESET lock_timeout;
                 «CREATE INDEX walk_note_idx ON walk» (note);
-                """),
+                """, existing: RuleExample.walkDatabase),
             RuleExample("«CREATE TABLE walk_photo» (id bigint PRIMARY KEY, walk_id bigint REFERENCES walk (id));",
-                        note: "A new table's foreign key locks the existing table it references."),
+                        note: "A new table's foreign key locks the existing table it references.",
+                        existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD PRIMARY KEY (id);"),
+            RuleExample("""
+                BEGIN;
+                SELECT set_config('lock_timeout', '2s', true);
+                COMMIT;
+                «ALTER TABLE walk» ADD COLUMN note text;
+                """, note: "set_config(…, true) is SET LOCAL: it ends with the transaction.", existing: RuleExample.walkDatabase),
         ],
         good: [
+            RuleExample("""
+                SELECT pg_catalog.set_config('lock_timeout', '2s', false);
+                ALTER TABLE walk ADD COLUMN note text;
+                """, note: "set_config() is the function form of SET (what pg_dump writes)."),
             RuleExample("""
                 SET lock_timeout = '2s';
                 ALTER TABLE walk ADD COLUMN note text;
@@ -45,6 +57,14 @@ public struct MissingLockTimeout: Rule {
                 ALTER TABLE walk ADD COLUMN note text;
                 CREATE INDEX CONCURRENTLY walk_note_idx ON walk (note);
                 """, note: "A new table, and CONCURRENTLY (SHARE UPDATE EXCLUSIVE, which does not block reads or writes)."),
+            RuleExample("""
+                CREATE SEQUENCE public.walk_number_seq;
+                ALTER TABLE public.walk_number_seq OWNER TO app;
+                CREATE VIEW public.walk_list AS SELECT 1 AS id;
+                ALTER TABLE public.walk_list OWNER TO app;
+                ALTER VIEW public.walk_list RENAME TO hike_list;
+                DROP VIEW public.hike_list;
+                """, note: "pg_dump's owners of the views and sequences it creates, and a view renamed and dropped by the file that made it."),
         ])
 
     public static let triggers: RuleTriggers = .everyStatement
@@ -76,6 +96,6 @@ public struct MissingLockTimeout: Rule {
                 + "cannot get its lock quickly fails instead of stalling the table; then retry the migration.",
             suggestion: "SET lock_timeout = '2s';\n" + text + ";",
             object: lock.viaIndex == nil ? lock.table.object : nil,
-            unlessFixedLater: { model in model.table(table)?.introduced?.file !== file })
+            unlessFixedLater: { model in model.introduced(table)?.file !== file })
     }
 }

@@ -17,9 +17,9 @@ public struct NonIdempotentStatement: Rule {
         category: .safety, defaultSeverity: .warning, enabledByDefault: false, scope: .statement,
         bad: [
             RuleExample("«CREATE TABLE walk» (id bigint PRIMARY KEY);"),
-            RuleExample("«CREATE INDEX CONCURRENTLY walk_owner_id_idx ON walk» (owner_id);"),
-            RuleExample("ALTER TABLE walk «ADD COLUMN note text», «DROP COLUMN legacy»;"),
-            RuleExample("«DROP TABLE walk»;"),
+            RuleExample("«CREATE INDEX CONCURRENTLY walk_owner_id_idx ON walk» (owner_id);", existing: RuleExample.walkDatabase),
+            RuleExample("ALTER TABLE walk «ADD COLUMN note text», «DROP COLUMN legacy»;", existing: RuleExample.walkDatabase),
+            RuleExample("«DROP TABLE walk»;", existing: RuleExample.walkDatabase),
         ],
         good: [
             RuleExample("""
@@ -69,7 +69,7 @@ public struct NonIdempotentStatement: Rule {
             flag(statement.firstLine, "CREATE SCHEMA", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.schema]))
         case .createExtension(ifNotExists: false):
             flag(statement.firstLine, "CREATE EXTENSION", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.extension]))
-        case .createView(orReplace: false):
+        case .createView(_, orReplace: false):
             flag(statement.firstLine, "CREATE VIEW", "OR REPLACE", statement.rewritten(inserting: "OR REPLACE", after: [.create]))
         case .createFunction(let function) where !function.orReplace:
             flag(statement.firstLine, function.isProcedure ? "CREATE PROCEDURE" : "CREATE FUNCTION", "OR REPLACE",

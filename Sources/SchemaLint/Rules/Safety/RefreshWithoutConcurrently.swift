@@ -12,7 +12,10 @@ public struct RefreshWithoutConcurrently: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«REFRESH MATERIALIZED VIEW walk_stats»;"),
+            RuleExample("«REFRESH MATERIALIZED VIEW walk_stats»;", existing: RuleExample.walkDatabase + """
+                CREATE MATERIALIZED VIEW walk_stats AS SELECT owner_id, count(*) AS walks FROM walk GROUP BY owner_id;
+                CREATE UNIQUE INDEX walk_stats_owner_id_key ON walk_stats (owner_id);
+                """),
         ],
         good: [
             RuleExample("REFRESH MATERIALIZED VIEW CONCURRENTLY walk_stats;"),

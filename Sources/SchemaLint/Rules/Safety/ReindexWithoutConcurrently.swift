@@ -13,8 +13,8 @@ public struct ReindexWithoutConcurrently: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«REINDEX INDEX walk_owner_id_idx»;"),
-            RuleExample("«REINDEX TABLE walk»;", note: "No CONCURRENTLY before 12: rebuild by hand.", pgVersion: 11),
+            RuleExample("«REINDEX INDEX walk_owner_id_idx»;", existing: RuleExample.walkDatabase + "CREATE INDEX walk_owner_id_idx ON walk (owner_id);"),
+            RuleExample("«REINDEX TABLE walk»;", note: "No CONCURRENTLY before 12: rebuild by hand.", pgVersion: 11, existing: RuleExample.walkDatabase),
         ],
         good: [
             RuleExample("REINDEX INDEX CONCURRENTLY walk_owner_id_idx;"),

@@ -12,13 +12,19 @@ public struct RenameTable: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«ALTER TABLE walk RENAME TO hike»;"),
+            RuleExample("«ALTER TABLE walk RENAME TO hike»;", existing: RuleExample.walkDatabase),
         ],
         good: [
             RuleExample("""
                 CREATE TABLE walk (id bigint PRIMARY KEY);
                 ALTER TABLE walk RENAME TO hike;
                 """, note: "The table is new in this file."),
+            RuleExample("""
+                CREATE SEQUENCE walk_number_seq;
+                ALTER TABLE walk_number_seq RENAME TO hike_number_seq;
+                CREATE VIEW walk_list AS SELECT 1 AS id;
+                ALTER TABLE walk_list RENAME TO hike_list;
+                """, note: "A sequence and a view this file created: ALTER TABLE accepts them, but they are not tables."),
         ])
 
     public static let triggers: RuleTriggers = .changes(.renameTable)
@@ -36,7 +42,7 @@ public struct RenameTable: Rule {
                 help: "Rename it and, in the same transaction, create a view with the old name (CREATE VIEW \(from) AS SELECT * "
                     + "FROM \(to);): old code keeps working through the view. Drop the view once every deployed version uses the new name.",
                 suggestion: statement.statement.text(statement.statement.contentRange) + ";\n"
-                    + "CREATE VIEW \(Safety.sql(from)) AS SELECT * FROM \(Safety.sql(to));",
+                    + "CREATE VIEW \(SQLText.name(from)) AS SELECT * FROM \(SQLText.name(to));",
                 object: from.object)
         }
     }

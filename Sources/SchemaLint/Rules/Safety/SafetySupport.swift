@@ -21,18 +21,6 @@ enum Safety {
     /// The line of a byte offset, for messages that point back at an earlier statement.
     static func line(of anchor: SourceAnchor) -> Int { anchor.file.position(ofByte: anchor.range.lowerBound).line }
 
-    /// Quotes an identifier for SQL when it needs it.
-    static func ident(_ name: String) -> String {
-        let plain = name.first.map { $0 == "_" || ($0.isLetter && $0.isLowercase) } ?? false
-            && name.allSatisfy { $0 == "_" || $0.isNumber || ($0.isLetter && $0.isLowercase) }
-        return plain ? name : "\"" + name.replacing("\"", with: "\"\"") + "\""
-    }
-
-    /// `walk` or `billing.walk`, quoted where needed: a table name as SQL.
-    static func sql(_ name: QualifiedName) -> String {
-        name.schema == "public" ? ident(name.name) : ident(name.schema) + "." + ident(name.name)
-    }
-
     /// The safe recipe for the lock queue, appended to help texts of rules about short but blocking locks.
     static let lockTimeoutAdvice = "Run it with a short `SET lock_timeout = '2s';` so that, if it has to wait behind a long "
         + "transaction, it gives up (retry later) instead of queueing every other query behind it."

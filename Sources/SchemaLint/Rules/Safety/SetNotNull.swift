@@ -12,22 +12,29 @@ public struct SetNotNull: Rule {
             UPDATE EXCLUSIVE (reads and writes go on). schemalint knows the constraint when the run (or `--context`) \
             has seen it added and validated, in this file or earlier; a CHECK whose condition is `col IS NOT NULL`, \
             alone or AND-ed with other conditions, counts. Before 12 there is no way around the scan. Tables created \
-            earlier in the same file are exempt.
+            earlier in the same file are exempt, and so are tables truncated earlier in the same transaction (and \
+            not written to since): there is nothing to scan.
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk «ALTER COLUMN owner_id SET NOT NULL»;"),
+            RuleExample("ALTER TABLE walk «ALTER COLUMN owner_id SET NOT NULL»;", existing: RuleExample.walkDatabase),
             RuleExample("""
                 ALTER TABLE walk ADD CONSTRAINT walk_owner_id_not_null CHECK (owner_id IS NOT NULL) NOT VALID;
                 ALTER TABLE walk «ALTER COLUMN owner_id SET NOT NULL»;
-                """, note: "The CHECK is not validated yet, so it proves nothing."),
+                """, note: "The CHECK is not validated yet, so it proves nothing.", existing: RuleExample.walkDatabase),
             RuleExample("""
                 ALTER TABLE walk VALIDATE CONSTRAINT walk_owner_id_not_null;
                 ALTER TABLE walk «ALTER COLUMN owner_id SET NOT NULL»;
                 """, before: "ALTER TABLE walk ADD CONSTRAINT walk_owner_id_not_null CHECK (owner_id IS NOT NULL) NOT VALID;",
-                note: "PostgreSQL 11 scans even with a validated CHECK.", pgVersion: 11),
+                note: "PostgreSQL 11 scans even with a validated CHECK.", pgVersion: 11, existing: RuleExample.walkDatabase),
         ],
         good: [
+            RuleExample("""
+                BEGIN;
+                TRUNCATE walk;
+                ALTER TABLE walk ALTER COLUMN owner_id SET NOT NULL;
+                COMMIT;
+                """, note: "The table was emptied earlier in the same transaction."),
             RuleExample("""
                 ALTER TABLE walk VALIDATE CONSTRAINT walk_owner_id_not_null;
                 ALTER TABLE walk ALTER COLUMN owner_id SET NOT NULL;
@@ -46,7 +53,7 @@ public struct SetNotNull: Rule {
 
     public func check(statement: StatementContext) {
         for change in statement.changes {
-            guard case .setNotNull(let target, let column, let anchor) = change, !target.isNewInFile else { continue }
+            guard case .setNotNull(let target, let column, let anchor) = change, !statement.holdsNoRows(target) else { continue }
             let pg = statement.settings.pgVersion
             if pg >= 12, target.table.constraints.contains(where: { constraint in
                 constraint.kind == .check && !constraint.notValid
@@ -54,21 +61,29 @@ public struct SetNotNull: Rule {
             }) { continue }
             let table = target.table.name
             let mode = Safety.lock(on: table, in: statement, fallback: .accessExclusive)
-            let name = "\(table.name)_\(column)_not_null"
-            let head = "ALTER TABLE \(Safety.sql(table))"
-            let col = Safety.ident(column)
+            // A NOT VALID check written earlier is the first step already taken: validate that one.
+            let pending = target.table.constraints.first { constraint in
+                constraint.kind == .check && constraint.notValid
+                    && constraint.expression.map { Self.impliesNotNull($0, column: column) } == true
+            }
+            let name = pending?.effectiveName(on: table) ?? GeneratedName.make(table.name, column, label: "not_null")
+            let head = "ALTER TABLE \(SQLText.name(table))"
+            let col = SQLText.ident(column)
             let help: String
             var suggestion: String?
             if pg >= 12 {
                 help = "1. ADD CONSTRAINT \(name) CHECK (\(column) IS NOT NULL) NOT VALID (a brief lock, no scan); "
                     + "2. in a separate transaction, VALIDATE CONSTRAINT \(name) (scans, but lets reads and writes go on); "
                     + "3. SET NOT NULL, which now skips the scan; 4. DROP CONSTRAINT \(name), which is redundant."
-                suggestion = """
-                    \(head) ADD CONSTRAINT \(Safety.ident(name)) CHECK (\(col) IS NOT NULL) NOT VALID;
+                let add = pending != nil ? "" : """
+                    \(head) ADD CONSTRAINT \(SQLText.ident(name)) CHECK (\(col) IS NOT NULL) NOT VALID;
                     -- commit, then:
-                    \(head) VALIDATE CONSTRAINT \(Safety.ident(name));
+
+                    """
+                suggestion = add + """
+                    \(head) VALIDATE CONSTRAINT \(SQLText.ident(name));
                     \(head) ALTER COLUMN \(col) SET NOT NULL;
-                    \(head) DROP CONSTRAINT \(Safety.ident(name));
+                    \(head) DROP CONSTRAINT \(SQLText.ident(name));
                     """
             } else {
                 help = "Before PostgreSQL 12 SET NOT NULL always scans under the lock. Keep a CHECK (\(column) IS NOT NULL) "

@@ -50,7 +50,7 @@ public struct TruncateCascade: Rule {
             : "every table that references \(named.count == 1 ? "it" : "them"): \(referencing.map(\.quoted).joined(separator: ", "))"
         var suggestion: String?
         if !referencing.isEmpty {
-            let list = (named + referencing).map(Safety.sql).joined(separator: ", ")
+            let list = (named + referencing).map(SQLText.name).joined(separator: ", ")
             suggestion = "TRUNCATE \(list)\(truncate.restartIdentity ? " RESTART IDENTITY" : "");"
         }
         statement.report(

@@ -1,33 +1,31 @@
 import FoundationEssentials
 /// Spelling SQL for suggested fixes: identifiers are quoted only when PostgreSQL needs it.
 enum SQLText {
-    /// Keywords that cannot be used bare as a name (PostgreSQL 15 `pg_get_keywords()`, every category but
-    /// unreserved): `quote_ident` quotes these too.
-    static let keywordsNeedingQuotes: Set<String> = [
-        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between",
-        "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check", "coalesce",
-        "collate", "collation", "column", "concurrently", "constraint", "create", "cross", "current_catalog",
-        "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user",
-        "dec", "decimal", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "exists",
-        "extract", "false", "fetch", "float", "for", "foreign", "freeze", "from", "full", "grant", "greatest",
-        "group", "grouping", "having", "ilike", "in", "initially", "inner", "inout", "int", "integer",
-        "intersect", "interval", "into", "is", "isnull", "join", "lateral", "leading", "least", "left", "like",
-        "limit", "localtime", "localtimestamp", "national", "natural", "nchar", "none", "normalize", "not",
-        "notnull", "null", "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps",
-        "overlay", "placing", "position", "precision", "primary", "real", "references", "returning", "right",
-        "row", "select", "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric",
-        "table", "tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union",
-        "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when", "where", "window", "with",
-        "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse",
-        "xmlpi", "xmlroot", "xmlserialize", "xmltable",
-    ]
+    /// Where a name stands in the grammar, which decides the keywords it may be without quotes.
+    enum Position {
+        /// A column, table, index, constraint or trigger name (`ColId`).
+        case column
+        /// A function or type name (`type_function_name`).
+        case function
+    }
 
-    /// A name as SQL: bare when it is a lower-case identifier and not a keyword, else in double quotes.
-    static func ident(_ name: String) -> String {
-        let bare = name.first.map { $0 == "_" || ("a"..."z").contains($0) } == true
-            && name.allSatisfy { $0 == "_" || $0 == "$" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        if bare, !keywordsNeedingQuotes.contains(name) { return name }
+    /// A name as SQL: bare when it is a lower-case ASCII identifier that PostgreSQL accepts there unquoted,
+    /// else in double quotes (which keep case and any character). Read on bytes: rules quote names for every
+    /// suggestion, most of which are never shown.
+    static func ident(_ name: String, at position: Position = .column) -> String {
+        let bytes = name.utf8
+        let bare = bytes.first.map { $0 == UInt8(ascii: "_") || (97...122).contains($0) } == true
+            && bytes.allSatisfy { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "$") || (97...122).contains($0) || (48...57).contains($0) }
+        if bare, !needsQuotes(keyword: name, at: position) { return name }
         return "\"" + name.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a keyword must be quoted there: PostgreSQL 15's categories (kwlist.h, the front end's `Keyword`).
+    private static func needsQuotes(keyword word: String, at position: Position) -> Bool {
+        switch (Keyword(lowercased: word)?.category, position) {
+        case (nil, _), (.unreserved?, _), (.columnName?, .column), (.typeOrFunctionName?, .function): false
+        default: true
+        }
     }
 
     /// A table (or other relation) name as SQL: schema-qualified unless it is in `public`.
@@ -35,8 +33,15 @@ enum SQLText {
         name.schema == "public" ? ident(name.name) : ident(name.schema) + "." + ident(name.name)
     }
 
+    /// `ALTER TABLE … RENAME COLUMN`, or nil when the new name is longer than PostgreSQL keeps (63 bytes): it
+    /// would be cut short, to the old name or another column's.
+    static func renameColumn(of table: QualifiedName, from old: String, to new: String) -> String? {
+        guard truncated(new) == new else { return nil }
+        return "ALTER TABLE \(name(table)) RENAME COLUMN \(ident(old)) TO \(ident(new));"
+    }
+
     /// A comma-separated column list.
-    static func columns(_ columns: [String]) -> String { columns.map(ident).joined(separator: ", ") }
+    static func columns(_ columns: [String]) -> String { columns.map { ident($0) }.joined(separator: ", ") }
 
     /// A name that PostgreSQL keeps whole: at most 63 bytes, cut on a character boundary.
     static func truncated(_ name: String) -> String { SchemaModel.truncated(name) }
