@@ -127,6 +127,9 @@ struct RuleExampleTests {
             #expect(!m.bad.isEmpty, "\(m.id) has no bad example")
             #expect(!m.good.isEmpty, "\(m.id) has no good example")
             #expect(RuleRegistry.rule(id: m.id).map(ObjectIdentifier.init) == ObjectIdentifier(rule), "RuleRegistry.rule(id: \"\(m.id)\") finds another rule")
+            // One folder per category: Rules/Design, Rules/Safety, Rules/Naming, Rules/Syntax, ….
+            let folder = "/Sources/SchemaLint/Rules/" + m.category.rawValue.prefix(1).uppercased() + m.category.rawValue.dropFirst() + "/"
+            #expect(m.definedIn.contains(folder), "\(m.id) is a \(m.category.rawValue) rule but is defined in \(m.definedIn), not under \(folder)")
             // The engine calls a statement rule only for what it declares it reads; the syntax rules are the engine's own.
             if m.scope == .statement, m.category != .syntax {
                 #expect(!rule.triggers.isEmpty, "\(m.id) is a statement rule but declares no triggers, so it is never called")

@@ -30,8 +30,14 @@ public struct RuleMetadata: Sendable {
     /// SQL that must not be flagged.
     public var good: [RuleExample]
 
+    /// The source file that declares the rule (filled in by the compiler): a test keeps each rule in its category's
+    /// folder.
+    public let definedIn: String
+
     public init(id: String, summary: String, rationale: String, category: RuleCategory, defaultSeverity: Severity,
-                enabledByDefault: Bool = true, scope: RuleScope, bad: [RuleExample], good: [RuleExample]) {
+                enabledByDefault: Bool = true, scope: RuleScope, bad: [RuleExample], good: [RuleExample],
+                definedIn: String = #filePath) {
+        self.definedIn = definedIn
         self.id = id
         self.summary = summary
         self.rationale = rationale
