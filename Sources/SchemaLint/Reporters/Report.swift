@@ -65,7 +65,3 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public protocol Reporter {
     func render(_ report: Report) -> String
 }
-
-public enum SchemaLintVersion {
-    public static let current = "0.1.0"
-}
