@@ -19,6 +19,24 @@ struct RuleExampleCase: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(ruleID) \(kind.rawValue)[\(index)]" }
 
+    /// Lints the example as its metadata says: `before` as an earlier file, the example's settings and options, and
+    /// the syntax-error rule too (so an example that does not parse fails rather than passing because nothing was
+    /// seen; for the syntax-error rule it is the rule under test).
+    func lint() throws -> (result: LintResult, file: SourceFile, files: [SourceFile]) {
+        let example = self.example
+        var rules = [ConfiguredRule(try ruleType.make(optionsJSON: example.options))]
+        if ruleID != SyntaxErrorRule.id { rules.append(ConfiguredRule(try SyntaxErrorRule.make())) }
+        for id in example.alsoSelect {
+            let other = try #require(RuleRegistry.rule(id: id), "alsoSelect names an unknown rule \(id)")
+            rules.append(ConfiguredRule(try other.make()))
+        }
+        var files: [SourceFile] = []
+        if let before = example.before { files.append(SourceFile(path: "before.sql", text: MarkedSQL(before).text)) }
+        let file = SourceFile(path: "example.sql", text: MarkedSQL(example.sql).text)
+        files.append(file)
+        return (Linter(rules: rules, settings: example.settings).lint(files), file, files)
+    }
+
     /// Every example of every rule in the registry, bad ones first.
     static let all: [RuleExampleCase] = RuleRegistry.all.flatMap { rule -> [RuleExampleCase] in
         let m = rule.metadata
@@ -48,27 +66,11 @@ struct RuleExampleTests {
     @Test("Rule example", arguments: RuleExampleCase.all)
     func example(_ testCase: RuleExampleCase) throws {
         let example = testCase.example
-        let ruleType = testCase.ruleType
-        let rule = try ruleType.make(optionsJSON: example.options)
-        // The syntax-error rule is on too, so an example that does not parse fails here rather than passing
-        // because nothing was seen. For the syntax-error rule it is the rule under test.
-        var rules = [ConfiguredRule(rule)]
-        if testCase.ruleID != SyntaxErrorRule.id { rules.append(ConfiguredRule(try SyntaxErrorRule.make())) }
-        for id in example.alsoSelect {
-            let other = try #require(RuleRegistry.rule(id: id), "alsoSelect names an unknown rule \(id)")
-            rules.append(ConfiguredRule(try other.make()))
-        }
-
-        let marked = MarkedSQL(example.sql)
-        var files: [SourceFile] = []
         if let before = example.before {
             #expect(MarkedSQL(before).marks.isEmpty, "`before` must not contain «» marks: its findings are not checked")
-            files.append(SourceFile(path: "before.sql", text: MarkedSQL(before).text))
         }
-        let file = SourceFile(path: "example.sql", text: marked.text)
-        files.append(file)
-
-        let result = Linter(rules: rules, settings: example.settings).lint(files)
+        let (result, file, _) = try testCase.lint()
+        let marked = MarkedSQL(example.sql)
 
         let syntaxErrors = result.diagnostics.filter { $0.rule == SyntaxErrorRule.id }
         if testCase.ruleID != SyntaxErrorRule.id {
