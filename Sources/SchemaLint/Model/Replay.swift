@@ -91,6 +91,7 @@ private struct Replay {
         default: break
         }
         model.recordCatalogFacts(changes: changes)
+        model.recordSecurityFacts(statement)
     }
 
     // MARK: helpers

@@ -22,14 +22,16 @@ public enum StatementSyntax: Sendable {
     case reindex(Reindex)
     case refreshMaterializedView(relation: RelationName, concurrently: Bool, withNoData: Bool)
     case lockTable(relations: [RelationName], mode: Int)
-    case createPolicy(table: RelationName)
+    case createPolicy(CreatePolicy)
+    case alterFunction(AlterFunction)
+    case grant(Grant)
     case createRule(relation: RelationName)
     case transaction(TransactionKind)
     case set(VariableSet)
     case show
     case createSchema(ifNotExists: Bool)
     case createExtension(ifNotExists: Bool)
-    case createView(orReplace: Bool)
+    case createView(CreateView)
     /// INSERT, UPDATE, DELETE: the table they write.
     case dataChange(relation: RelationName)
     /// A plain SELECT: the expressions of its target list (`SELECT set_config(…)`).
@@ -144,8 +146,27 @@ public struct AlterTableAction: Sendable {
     /// The column, constraint or trigger acted on.
     public var name: String
     public var definition: Definition?
+    /// SET (…) and RESET (…) storage options (`security_invoker` of a view among them).
+    public var options: [StorageOption]
     public var behavior: DropBehavior
     public var missingOk: Bool
+}
+
+/// A `name = value` storage option of a table or view; `value` is nil when written bare (`WITH (security_barrier)`).
+public struct StorageOption: Sendable {
+    public var name: String
+    public var value: Expression?
+
+    /// What PostgreSQL's boolean option parser makes of the value (a bare option is true).
+    public var isTrue: Bool {
+        switch value {
+        case nil: true
+        case .constant(.boolean(let b), _)?: b
+        case .constant(.integer(let i), _)?: i != 0
+        case .constant(.string(let text), _)?: ["true", "on", "yes", "1", "t", "y"].contains(text.lowercased())
+        default: false
+        }
+    }
 }
 
 public struct CreateIndex: Sendable {
@@ -223,6 +244,62 @@ public struct CreateFunction: Sendable {
     public var orReplace: Bool
     /// IMMUTABLE, STABLE or VOLATILE as written, lower case.
     public var volatility: String?
+    /// The types of the arguments that identify it (IN, INOUT and VARIADIC ones), as `ALTER FUNCTION name(types)` names it.
+    public var argumentTypes: [TypeSyntax]
+    /// SECURITY DEFINER and SET search_path, as written.
+    public var attributes: FunctionAttributes
+}
+
+/// The options of CREATE FUNCTION and ALTER FUNCTION that decide whose rights a function runs with and where it
+/// looks names up. Nil: not written.
+public struct FunctionAttributes: Sendable {
+    /// SECURITY DEFINER (true) or SECURITY INVOKER (false).
+    public var securityDefiner: Bool?
+    /// Where `SECURITY DEFINER|INVOKER` is written.
+    public var securityLocation: Int?
+    /// `SET search_path …` (true: `TO …` or `FROM CURRENT`), `RESET search_path` or `RESET ALL` (false).
+    public var setsSearchPath: Bool?
+}
+
+public struct AlterFunction: Sendable {
+    public var kind: ObjectKind
+    public var name: [String]
+    /// Nil when written without an argument list (`ALTER FUNCTION f SET …`, which PostgreSQL allows for a unique name).
+    public var argumentTypes: [TypeSyntax]?
+    public var attributes: FunctionAttributes
+}
+
+public struct CreatePolicy: Sendable {
+    public var name: String
+    public var table: RelationName
+}
+
+public struct CreateView: Sendable {
+    public var relation: RelationName
+    public var orReplace: Bool
+    /// `WITH (security_invoker = …)`; nil when not written.
+    public var securityInvoker: Bool?
+    /// The tables and views its query reads (FROM, JOIN, subqueries, CTEs), without the names of its own CTEs.
+    public var reads: [RelationName]
+}
+
+/// GRANT or REVOKE of privileges on objects (not of role membership).
+public struct Grant: Sendable {
+    public enum Target: Sendable, Equatable {
+        /// The objects named.
+        case objects
+        /// `ALL TABLES|SEQUENCES|FUNCTIONS… IN SCHEMA`: `objects` holds the schema names.
+        case allInSchema
+    }
+    public var isGrant: Bool
+    public var objectKind: ObjectKind
+    public var target: Target
+    /// Each object's name parts (tables and sequences `[schema,] name`; functions without their arguments).
+    public var objects: [[String]]
+    /// Privilege names in lower case; empty for ALL [PRIVILEGES].
+    public var privileges: [String]
+    /// Where `PUBLIC` is written among the grantees; nil when it is not one.
+    public var publicLocation: Int?
 }
 
 public struct CreateDomain: Sendable {

@@ -69,7 +69,7 @@ public struct NonIdempotentStatement: Rule {
             flag(statement.firstLine, "CREATE SCHEMA", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.schema]))
         case .createExtension(ifNotExists: false):
             flag(statement.firstLine, "CREATE EXTENSION", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.extension]))
-        case .createView(orReplace: false):
+        case .createView(let view) where !view.orReplace:
             flag(statement.firstLine, "CREATE VIEW", "OR REPLACE", statement.rewritten(inserting: "OR REPLACE", after: [.create]))
         case .createFunction(let function) where !function.orReplace:
             flag(statement.firstLine, function.isProcedure ? "CREATE PROCEDURE" : "CREATE FUNCTION", "OR REPLACE",
