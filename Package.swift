@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "CPgQueryHelpers",
             dependencies: ["CPgQuery"],
-            cSettings: [.unsafeFlags(["-I\(postgresServerHeaders)"])]
+            // PostgreSQL declares its printf-like functions gnu_printf, which clang does not know.
+            cSettings: [.unsafeFlags(["-I\(postgresServerHeaders)", "-Wno-ignored-attributes"])]
         ),
         .target(
             name: "SchemaLint",

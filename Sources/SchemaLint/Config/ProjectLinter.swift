@@ -50,12 +50,14 @@ public struct ProjectLinter {
         }
         var active: [Diagnostic] = [], suppressed: [Diagnostic] = []
         var statements = 0
+        var embedded = EmbeddedCode()
         for pass in passes {
             let linter = Linter(groups: pass.groups.map { lintGroups[$0] })
             let result = linter.lint(files, context: loadContext(pass.context), replayOnly: replayOnly) { file in
                 groupOfFile[ObjectIdentifier(file)].flatMap { pass.groups.firstIndex(of: $0) }
             }
             statements = result.statements
+            embedded = result.embedded
             active += result.diagnostics
             suppressed += result.suppressed
         }
@@ -64,6 +66,7 @@ public struct ProjectLinter {
         active += rollbacks.diagnostics
         suppressed += rollbacks.suppressed
         statements += rollbacks.statements
+        embedded.add(rollbacks.embedded)
 
         func ignored(_ d: Diagnostic) -> Bool { resolver.objectFilter(for: d.file).ignores(d) }
         active.removeAll(where: ignored)
@@ -76,7 +79,7 @@ public struct ProjectLinter {
         }
         return LintResult(diagnostics: active, suppressed: suppressed,
                           all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: run.lintedFileCount,
-                          statements: statements)
+                          statements: statements, embedded: embedded)
     }
 
     /// Each rollback unit (not replay-only) linted alone, after replaying the context and every forward unit
@@ -98,6 +101,7 @@ public struct ProjectLinter {
             result.diagnostics += pass.diagnostics
             result.suppressed += pass.suppressed
             result.statements += pass.statements
+            result.embedded.add(pass.embedded)
         }
         return result
     }

@@ -20,6 +20,34 @@ public struct LintResult: Sendable {
     public var all: [Diagnostic] = []
     public var files: Int
     public var statements: Int
+    /// DO blocks and function bodies read, the statements inside them, and the EXECUTEs left unanalysed.
+    public var embedded = EmbeddedCode()
+}
+
+/// What the linted files hold inside DO blocks and function bodies.
+public struct EmbeddedCode: Sendable, Equatable {
+    public var doBlocks = 0
+    public var functionBodies = 0
+    /// Statements found inside them (DO-block ones are linted and replayed; function-body ones only parsed).
+    public var statements = 0
+    /// EXECUTE and other dynamic SQL: not analysed.
+    public var dynamicSQL = 0
+    /// Bodies PostgreSQL would reject (each a syntax-error finding).
+    public var unparsable = 0
+    /// Static statements not found verbatim in the file (an INTO clause taken out): parsed but not linted.
+    public var unplaced = 0
+
+    public init() {}
+
+    mutating func add(_ other: EmbeddedCode) {
+        doBlocks += other.doBlocks; functionBodies += other.functionBodies; statements += other.statements
+        dynamicSQL += other.dynamicSQL; unparsable += other.unparsable; unplaced += other.unplaced
+    }
+
+    mutating func add(_ counts: EmbeddedStatements.Counts) {
+        doBlocks += counts.doBlocks; functionBodies += counts.functionBodies; statements += counts.statements
+        dynamicSQL += counts.dynamic; unparsable += counts.unparsable; unplaced += counts.unplaced
+    }
 }
 
 /// The rules and settings a set of files is linted with: one per distinct `[[overrides]]` outcome.
@@ -68,6 +96,7 @@ public struct Linter: Sendable {
             return GroupRun(groups[g], collector: collector, files: own)
         }
         var statements = 0
+        var embedded = EmbeddedCode()
 
         // Context files first (replayed, never reported), then the linted files, parsed ahead on workers.
         let all = context + files
@@ -79,8 +108,11 @@ public struct Linter: Sendable {
             let g = f < context.count ? nil : fileGroups[f - context.count]
             guard let g else {
                 if f >= context.count { statements += parsed.statementCount }
+                if f >= context.count { embedded.add(parsed.embedded) }
                 for item in parsed.items {
                     switch item {
+                    // A function body runs when the function is called, not during the migration: it is not replayed.
+                    case .statement(let statement) where statement.enclosure == .functionBody: continue
                     case .statement(let statement): _ = model.apply(statement)
                     // A CREATE TABLE the grammar rejects still creates a table, in context files too.
                     case .syntaxError(let error): model.noteUnparsed(file, piece: error.piece)
@@ -92,10 +124,15 @@ public struct Linter: Sendable {
             directives += SuppressionDirective.find(in: file, pieces: parsed.pieces).map { ($0, g) }
             run.startFile()
             var session = Session(assumeInTransaction: run.settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
+            embedded.add(parsed.embedded)
             for item in parsed.items {
                 switch item {
+                // Function-body statements are parsed (a body that does not parse is a syntax error) but neither
+                // replayed nor linted: they run when the function is called, not during the migration.
+                case .statement(let statement) where statement.enclosure == .functionBody: continue
                 case .statement(let statement):
-                    statements += 1
+                    // The summary's count is of the file's own statements; those inside DO blocks are counted apart.
+                    if statement.enclosure == nil { statements += 1 }
                     let locks = LockAnalysis.locks(of: statement, model: model)
                     let changes = model.apply(statement)
                     let facts = StatementFacts()
@@ -122,7 +159,7 @@ public struct Linter: Sendable {
         return LintResult(diagnostics: Diagnostic.sorted(active, byFileOrder: fileOrder),
                           suppressed: Diagnostic.sorted(suppressed, byFileOrder: fileOrder),
                           all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: files.count,
-                          statements: statements)
+                          statements: statements, embedded: embedded)
     }
 
     /// Splits findings into active and suppressed, and reports suppressions that name unknown rules

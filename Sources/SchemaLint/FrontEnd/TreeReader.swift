@@ -6,8 +6,10 @@ internal import CPgQueryHelpers
 // `String` shadows Swift's here, hence `Swift.String`.
 
 /// Reads the statements of one parse. Locations are rebased by `base`: the offset of the parsed text in its file.
+/// `text` is the parsed text, indexed by file offset (bodies of DO blocks and functions are found in it).
 struct TreeReader {
     let base: Int
+    var text: ArraySlice<UInt8> = []
 
     // MARK: statements
 
@@ -51,7 +53,9 @@ struct TreeReader {
             }
             return .createFunction(CreateFunction(name: names(s.funcname), isProcedure: s.is_procedure, orReplace: s.replace,
                                                   volatility: volatility?.lowercased(), argumentTypes: identifying,
-                                                  attributes: functionAttributes(s.options)))
+                                                  attributes: functionAttributes(s.options),
+                                                  body: functionBody(s, node: node)))
+        case T_DoStmt: return doBlock(node.load(as: DoStmt.self))
         case T_AlterFunctionStmt:
             let s = node.load(as: AlterFunctionStmt.self)
             guard let function = s.func?.pointee else { return .other }

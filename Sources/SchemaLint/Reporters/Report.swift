@@ -3,6 +3,8 @@ public struct Report: Sendable {
     public var diagnostics: [Diagnostic]
     public var files: Int
     public var statements: Int
+    /// DO blocks and function bodies read, and what they hold.
+    public var embedded = EmbeddedCode()
     /// Source lines for quoting, by path.
     public var sources: [String: SourceFile]
     /// Every rule schemalint knows (SARIF lists them all).
@@ -31,6 +33,7 @@ public struct Report: Sendable {
         self.catalogue = catalogue
         files = result.files
         statements = result.statements
+        embedded = result.embedded
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -23,6 +23,8 @@ public enum StatementSyntax: Sendable {
     case refreshMaterializedView(relation: RelationName, concurrently: Bool, withNoData: Bool)
     case lockTable(relations: [RelationName], mode: Int)
     case createPolicy(CreatePolicy)
+    /// `DO $$ … $$`: its body as the PL/pgSQL compiler read it.
+    case doBlock(ProceduralCode)
     case alterFunction(AlterFunction)
     case grant(Grant)
     case createRule(relation: RelationName)
@@ -248,6 +250,35 @@ public struct CreateFunction: Sendable {
     public var argumentTypes: [TypeSyntax]
     /// SECURITY DEFINER and SET search_path, as written.
     public var attributes: FunctionAttributes
+    /// The body, when it is PL/pgSQL or SQL.
+    public var body: ProceduralCode?
+}
+
+/// The code of a DO block or a function body as the front end found it. Offsets are byte offsets in the file.
+public struct ProceduralCode: Sendable {
+    public enum Language: Sendable, Equatable { case plpgsql, sql }
+    public var language: Language
+    /// The static SQL statements inside, nested ones too, in order (PL/pgSQL); the whole body text (SQL string bodies).
+    public var statements: [EmbeddedSQL]
+    /// EXECUTE and the other dynamic-SQL statements: counted, not analysed.
+    public var dynamicStatements: Int
+    /// Statements of a `BEGIN ATOMIC … END` or `RETURN …` body, which the main parse has read already.
+    public var atomicStatements: Int
+    /// Why PostgreSQL would reject the body (check_function_bodies is on by default), and where.
+    public var error: BodyError?
+}
+
+/// One piece of SQL text inside a body.
+public struct EmbeddedSQL: Sendable {
+    /// The text as the PL/pgSQL compiler gives it (an INTO clause taken out).
+    public var text: String
+    /// Where the text stands verbatim in the file; nil when it does not (INTO removed, quotes doubled).
+    public var offset: Int?
+}
+
+public struct BodyError: Sendable {
+    public var message: String
+    public var offset: Int
 }
 
 /// The options of CREATE FUNCTION and ALTER FUNCTION that decide whose rights a function runs with and where it
