@@ -53,7 +53,7 @@ struct EmbeddedCodeTests {
                                        "002_index.sql:13:20 timestamp-without-time-zone"], "\(run)")
         let embedded = (run.json?["summary"] as? [String: Any])?["embedded"] as? [String: Int]
         #expect(embedded == ["doBlocks": 1, "functionBodies": 1, "statements": 5, "dynamicSQL": 2, "unparsable": 0,
-                             "notLinted": 0], "\(run)")
+                             "notLinted": 0, "notChecked": 0], "\(run)")
         #expect((run.json?["summary"] as? [String: Any])?["statements"] as? Int == 3, "the file's own statements")
 
         let text = try CLI.run(["--select", "drop-table", folder.url.path])

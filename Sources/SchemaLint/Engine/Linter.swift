@@ -36,17 +36,22 @@ public struct EmbeddedCode: Sendable, Equatable {
     public var unparsable = 0
     /// Static statements not found verbatim in the file (an INTO clause taken out): parsed but not linted.
     public var unplaced = 0
+    /// PL/pgSQL bodies whose compilation needs the types of their variables (cursors, composite fields), which a
+    /// schema linter without a catalog does not have: neither accepted nor reported.
+    public var unchecked = 0
 
     public init() {}
 
     mutating func add(_ other: EmbeddedCode) {
         doBlocks += other.doBlocks; functionBodies += other.functionBodies; statements += other.statements
         dynamicSQL += other.dynamicSQL; unparsable += other.unparsable; unplaced += other.unplaced
+        unchecked += other.unchecked
     }
 
     mutating func add(_ counts: EmbeddedStatements.Counts) {
         doBlocks += counts.doBlocks; functionBodies += counts.functionBodies; statements += counts.statements
         dynamicSQL += counts.dynamic; unparsable += counts.unparsable; unplaced += counts.unplaced
+        unchecked += counts.unchecked
     }
 }
 

@@ -92,6 +92,12 @@ extension TreeReader {
         if failed != 0 {
             let message = error.message.map { Swift.String(cString: $0) } ?? "PL/pgSQL compilation failed"
             free(error.message)
+            // libpg_query's compiler has no catalog: every variable is a scalar of unknown type. Errors that depend on
+            // a variable's type are its, not the body's: the body is counted as not checked.
+            if Self.dependsOnTypes(message, body: body) {
+                code.uncheckable = true
+                return code
+            }
             let offset = error.position > 0 ? offset(ofCharacter: Int(error.position), from: content)
                 : firstCode(onLine: max(Int(error.line), 1), from: content)
             code.error = BodyError(message: message, offset: offset)
@@ -101,6 +107,18 @@ extension TreeReader {
             EmbeddedSQL(text: statement.text, offset: find(statement.text, from: lineStart(statement.line, from: content)))
         }
         return code
+    }
+
+    /// Compilation errors that come from libpg_query's type-less compiler (PostgreSQL compiles these bodies): a field
+    /// of a composite variable (`"r.f1" is not a known variable`), cursor variables (`must be of type cursor or
+    /// refcursor`, and `FOR r IN cur` then read as a query), collations of a type.
+    static func dependsOnTypes(_ message: Swift.String, body: Swift.String) -> Bool {
+        if message.hasSuffix("is not a known variable"), message.contains(".") { return true }
+        if message.contains("must be of type cursor or refcursor") || message.hasPrefix("collations are not supported by type") {
+            return true
+        }
+        let lower = body.lowercased()
+        return message.hasPrefix("syntax error") && (lower.contains("cursor") || lower.contains("refcursor"))
     }
 
     // MARK: finding the body in the file (offsets are the file's; `text` holds the parsed bytes from `base`)

@@ -14,10 +14,13 @@ enum EmbeddedStatements {
         var unparsable = 0
         /// Static statements whose text is not verbatim in the file (an INTO clause taken out): not linted.
         var unplaced = 0
+        /// Bodies the catalog-less compiler cannot judge (see `TreeReader.dependsOnTypes`).
+        var unchecked = 0
 
         mutating func add(_ other: Counts) {
             doBlocks += other.doBlocks; functionBodies += other.functionBodies; statements += other.statements
             dynamic += other.dynamic; unparsable += other.unparsable; unplaced += other.unplaced
+            unchecked += other.unchecked
         }
     }
 
@@ -32,6 +35,8 @@ enum EmbeddedStatements {
             let code: ProceduralCode
             let enclosure: Statement.Enclosure
             switch statement.syntax {
+            // `DO :'body'`: a psql variable holds the body (PsqlScript blanked the colon), not this string.
+            case .doBlock where isPsqlVariable(after: statement, in: file, cleaned: bytes): continue
             case .doBlock(let c):
                 code = c
                 enclosure = .doBlock
@@ -45,6 +50,7 @@ enum EmbeddedStatements {
             default: continue
             }
             counts.dynamic += code.dynamicStatements
+            if code.uncheckable { counts.unchecked += 1 }
             // Statements inside a function body inside a DO block still run only when the function is called.
             let inner = statement.enclosure == .functionBody ? .functionBody : enclosure
             if let error = code.error {
@@ -78,6 +84,16 @@ enum EmbeddedStatements {
             result += expand(parsed, file: file, bytes: bytes, counts: &counts, depth: depth + 1)
         }
         return result
+    }
+
+    /// Whether the file (not the cleaned text, where PsqlScript blanked psql's syntax) has a `:` right after DO.
+    static func isPsqlVariable(after statement: Statement, in file: SourceFile, cleaned bytes: [UInt8]) -> Bool {
+        let blank: Set<UInt8> = [32, 9, 10, 13]
+        var i = statement.range.lowerBound
+        while i < bytes.count, blank.contains(bytes[i]) { i += 1 }
+        i += 2  // DO
+        while i < file.bytes.count, blank.contains(file.bytes[i]) { i += 1 }
+        return i < file.bytes.count && file.bytes[i] == UInt8(ascii: ":")
     }
 
     /// The start of the run of `--` comment lines (and blank lines) directly above `offset`'s line.

@@ -27,6 +27,7 @@ public struct JSONReporter: Reporter {
                     ("doBlocks", .int(report.embedded.doBlocks)), ("functionBodies", .int(report.embedded.functionBodies)),
                     ("statements", .int(report.embedded.statements)), ("dynamicSQL", .int(report.embedded.dynamicSQL)),
                     ("unparsable", .int(report.embedded.unparsable)), ("notLinted", .int(report.embedded.unplaced)),
+                    ("notChecked", .int(report.embedded.unchecked)),
                 ])),
             ])),
         ])

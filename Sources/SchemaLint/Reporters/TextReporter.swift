@@ -59,6 +59,7 @@ public struct TextReporter: Reporter {
         parts = " Read \(parts): \(plural(e.statements, "statement")) inside"
         if e.dynamicSQL > 0 { parts += "; \(e.dynamicSQL) EXECUTE not analysed" }
         if e.unplaced > 0 { parts += "; \(e.unplaced) with INTO not linted" }
+        if e.unchecked > 0 { parts += "; \(e.unchecked) whose check needs the catalog not checked" }
         return parts + "."
     }
 

@@ -266,6 +266,8 @@ public struct ProceduralCode: Sendable {
     public var atomicStatements: Int
     /// Why PostgreSQL would reject the body (check_function_bodies is on by default), and where.
     public var error: BodyError?
+    /// The compiler failed for want of a catalog (a variable's type decides): neither accepted nor reported.
+    public var uncheckable = false
 }
 
 /// One piece of SQL text inside a body.
