@@ -43,68 +43,69 @@ extern void plpgsql_start_datums(void);
 #include <string.h>
 #include "CPgQueryHelpers.h"
 
-typedef void (*Visit)(SLPlpgsqlStatementKind kind, int line, const char *query, void *context);
+typedef void (*Visit)(SLPlpgsqlStatementKind kind, int line, const char *query, int guarded, void *context);
 
-static void walk_list(List *statements, Visit visit, void *context);
+static void walk_list(List *statements, int guarded, Visit visit, void *context);
 
-static void walk_statement(PLpgSQL_stmt *statement, Visit visit, void *context) {
+static void walk_statement(PLpgSQL_stmt *statement, int guarded, Visit visit, void *context) {
     ListCell *cell;
     switch (statement->cmd_type) {
     case PLPGSQL_STMT_BLOCK: {
         PLpgSQL_stmt_block *block = (PLpgSQL_stmt_block *) statement;
-        walk_list(block->body, visit, context);
+        // A handler makes the block's statements re-runnable (`EXCEPTION WHEN duplicate_column THEN …`).
+        walk_list(block->body, guarded || block->exceptions != NULL, visit, context);
         if (block->exceptions)
             foreach (cell, block->exceptions->exc_list)
-                walk_list(((PLpgSQL_exception *) lfirst(cell))->action, visit, context);
+                walk_list(((PLpgSQL_exception *) lfirst(cell))->action, 1, visit, context);
         break;
     }
     case PLPGSQL_STMT_IF: {
         PLpgSQL_stmt_if *s = (PLpgSQL_stmt_if *) statement;
-        walk_list(s->then_body, visit, context);
+        walk_list(s->then_body, 1, visit, context);
         foreach (cell, s->elsif_list)
-            walk_list(((PLpgSQL_if_elsif *) lfirst(cell))->stmts, visit, context);
-        walk_list(s->else_body, visit, context);
+            walk_list(((PLpgSQL_if_elsif *) lfirst(cell))->stmts, 1, visit, context);
+        walk_list(s->else_body, 1, visit, context);
         break;
     }
     case PLPGSQL_STMT_CASE: {
         PLpgSQL_stmt_case *s = (PLpgSQL_stmt_case *) statement;
         foreach (cell, s->case_when_list)
-            walk_list(((PLpgSQL_case_when *) lfirst(cell))->stmts, visit, context);
-        walk_list(s->else_stmts, visit, context);
+            walk_list(((PLpgSQL_case_when *) lfirst(cell))->stmts, 1, visit, context);
+        walk_list(s->else_stmts, 1, visit, context);
         break;
     }
-    case PLPGSQL_STMT_LOOP: walk_list(((PLpgSQL_stmt_loop *) statement)->body, visit, context); break;
-    case PLPGSQL_STMT_WHILE: walk_list(((PLpgSQL_stmt_while *) statement)->body, visit, context); break;
-    case PLPGSQL_STMT_FORI: walk_list(((PLpgSQL_stmt_fori *) statement)->body, visit, context); break;
-    case PLPGSQL_STMT_FORS: walk_list(((PLpgSQL_stmt_fors *) statement)->body, visit, context); break;
-    case PLPGSQL_STMT_FORC: walk_list(((PLpgSQL_stmt_forc *) statement)->body, visit, context); break;
-    case PLPGSQL_STMT_FOREACH_A: walk_list(((PLpgSQL_stmt_foreach_a *) statement)->body, visit, context); break;
+    case PLPGSQL_STMT_LOOP: walk_list(((PLpgSQL_stmt_loop *) statement)->body, guarded, visit, context); break;
+    case PLPGSQL_STMT_WHILE: walk_list(((PLpgSQL_stmt_while *) statement)->body, guarded, visit, context); break;
+    case PLPGSQL_STMT_FORI: walk_list(((PLpgSQL_stmt_fori *) statement)->body, guarded, visit, context); break;
+    case PLPGSQL_STMT_FORS: walk_list(((PLpgSQL_stmt_fors *) statement)->body, guarded, visit, context); break;
+    case PLPGSQL_STMT_FORC: walk_list(((PLpgSQL_stmt_forc *) statement)->body, guarded, visit, context); break;
+    case PLPGSQL_STMT_FOREACH_A: walk_list(((PLpgSQL_stmt_foreach_a *) statement)->body, guarded, visit, context); break;
     case PLPGSQL_STMT_DYNFORS:
-        visit(SL_PLPGSQL_DYNAMIC, statement->lineno, NULL, context);
-        walk_list(((PLpgSQL_stmt_dynfors *) statement)->body, visit, context);
+        visit(SL_PLPGSQL_DYNAMIC, statement->lineno, NULL, guarded, context);
+        walk_list(((PLpgSQL_stmt_dynfors *) statement)->body, guarded, visit, context);
         break;
     case PLPGSQL_STMT_EXECSQL:
-        visit(SL_PLPGSQL_SQL, statement->lineno, ((PLpgSQL_stmt_execsql *) statement)->sqlstmt->query, context);
+        visit(SL_PLPGSQL_SQL, statement->lineno, ((PLpgSQL_stmt_execsql *) statement)->sqlstmt->query, guarded, context);
         break;
     case PLPGSQL_STMT_CALL: {
         PLpgSQL_stmt_call *s = (PLpgSQL_stmt_call *) statement;
-        if (s->expr) visit(SL_PLPGSQL_SQL, statement->lineno, s->expr->query, context);
+        if (s->expr) visit(SL_PLPGSQL_SQL, statement->lineno, s->expr->query, guarded, context);
         break;
     }
-    case PLPGSQL_STMT_DYNEXECUTE: visit(SL_PLPGSQL_DYNAMIC, statement->lineno, NULL, context); break;
+    case PLPGSQL_STMT_DYNEXECUTE: visit(SL_PLPGSQL_DYNAMIC, statement->lineno, NULL, guarded, context); break;
     case PLPGSQL_STMT_RETURN_QUERY:
-        if (((PLpgSQL_stmt_return_query *) statement)->dynquery) visit(SL_PLPGSQL_DYNAMIC, statement->lineno, NULL, context);
+        if (((PLpgSQL_stmt_return_query *) statement)->dynquery) visit(SL_PLPGSQL_DYNAMIC, statement->lineno, NULL, guarded, context);
         break;
     case PLPGSQL_STMT_OPEN:
-        if (((PLpgSQL_stmt_open *) statement)->dynquery) visit(SL_PLPGSQL_DYNAMIC, statement->lineno, NULL, context);
+        if (((PLpgSQL_stmt_open *) statement)->dynquery) visit(SL_PLPGSQL_DYNAMIC, statement->lineno, NULL, guarded, context);
         break;
     default: break;
     }
 }
 
-static void walk_list(List *statements, Visit visit, void *context) {
+static void walk_list(List *statements, int guarded, Visit visit, void *context) {
     ListCell *cell;
-    foreach (cell, statements) walk_statement((PLpgSQL_stmt *) lfirst(cell), visit, context);
+    foreach (cell, statements) walk_statement((PLpgSQL_stmt *) lfirst(cell), guarded, visit, context);
 }
 
 /// Sets up a function the way PostgreSQL's do_compile does for a validator call, as far as a raw parse can: parameter
@@ -194,7 +195,7 @@ static int walk(CreateFunctionStmt *stmt, const char *body, Visit visit, void *c
     PG_TRY();
     {
         PLpgSQL_function *function = stmt ? compile_function(stmt, copy) : plpgsql_compile_inline(copy);
-        if (function && function->action) walk_statement((PLpgSQL_stmt *) function->action, visit, context);
+        if (function && function->action) walk_statement((PLpgSQL_stmt *) function->action, 0, visit, context);
     }
     PG_CATCH();
     {

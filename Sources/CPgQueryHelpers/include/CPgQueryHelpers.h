@@ -25,11 +25,11 @@ typedef struct {
 
 /// How the body is compiled: a DO block, or a function with its CREATE FUNCTION statement (parameters, return type).
 /// `visit` is called for each statement, nested ones included, with its body line (1-based, the line of the opening
-/// quote is 1) and query text. Returns 0, or 1 with `error` filled. Call inside libpg_query's memory context.
-int sl_plpgsql_walk_do(const char *body, void (*visit)(SLPlpgsqlStatementKind kind, int line, const char *query, void *context),
+/// quote is 1), its query text, and whether it is guarded (under IF or CASE, or in a block with an EXCEPTION handler). Returns 0, or 1 with `error` filled. Call inside libpg_query's memory context.
+int sl_plpgsql_walk_do(const char *body, void (*visit)(SLPlpgsqlStatementKind kind, int line, const char *query, int guarded, void *context),
                        void *context, SLPlpgsqlError *error);
 int sl_plpgsql_walk_function(void *create_function_stmt, const char *body,
-                             void (*visit)(SLPlpgsqlStatementKind kind, int line, const char *query, void *context),
+                             void (*visit)(SLPlpgsqlStatementKind kind, int line, const char *query, int guarded, void *context),
                              void *context, SLPlpgsqlError *error);
 
 #endif

@@ -57,7 +57,8 @@ extension TreeReader {
         case "plpgsql": return plpgsql(body.text, quoteAt: quote, function: node)
         case "sql":
             let content = contentStart(quoteAt: quote)
-            return ProceduralCode(language: .sql, statements: [EmbeddedSQL(text: body.text, offset: verbatim(body.text, at: content) ? content : nil)],
+            return ProceduralCode(language: .sql, statements: [EmbeddedSQL(text: body.text, offset: verbatim(body.text, at: content) ? content : nil,
+                                                                     guarded: false)],
                                   dynamicStatements: 0, atomicStatements: 0, error: nil)
         default: return nil
         }
@@ -66,18 +67,18 @@ extension TreeReader {
     // MARK: PL/pgSQL
 
     private final class Walk {
-        var statements: [(line: Int, text: Swift.String)] = []
+        var statements: [(line: Int, text: Swift.String, guarded: Bool)] = []
         var dynamic = 0
     }
 
     private func plpgsql(_ body: Swift.String, quoteAt quote: Int, function: UnsafeMutableRawPointer?) -> ProceduralCode {
         let walk = Walk()
         var error = SLPlpgsqlError(message: nil, position: 0, line: 0)
-        let visit: @convention(c) (SLPlpgsqlStatementKind, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { kind, line, query, context in
+        let visit: @convention(c) (SLPlpgsqlStatementKind, Int32, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void = { kind, line, query, guarded, context in
             guard let context else { return }
             let walk = Unmanaged<Walk>.fromOpaque(context).takeUnretainedValue()
             if kind == SL_PLPGSQL_DYNAMIC { walk.dynamic += 1; return }
-            if let query { walk.statements.append((Int(line), Swift.String(cString: query))) }
+            if let query { walk.statements.append((Int(line), Swift.String(cString: query), guarded != 0)) }
         }
         let failed = withExtendedLifetime(walk) { () -> Int32 in
             let context = Unmanaged.passUnretained(walk).toOpaque()
@@ -104,7 +105,8 @@ extension TreeReader {
             return code
         }
         code.statements = walk.statements.map { statement in
-            EmbeddedSQL(text: statement.text, offset: find(statement.text, from: lineStart(statement.line, from: content)))
+            EmbeddedSQL(text: statement.text, offset: find(statement.text, from: lineStart(statement.line, from: content)),
+                        guarded: statement.guarded)
         }
         return code
     }

@@ -71,7 +71,8 @@ enum EmbeddedStatements {
                         let start = i == 0 ? commentLinesStart(above: s.range.lowerBound, in: bytes, notBefore: statement.range.lowerBound)
                             : s.range.lowerBound
                         parsed.append(.statement(Statement(file: file, index: statement.index, range: start..<s.range.upperBound,
-                                                           syntax: s.syntax, enclosure: inner)))
+                                                           syntax: s.syntax, enclosure: inner,
+                                                           isGuarded: embedded.guarded || statement.isGuarded)))
                         counts.statements += 1
                     }
                 case .failure(let failure):

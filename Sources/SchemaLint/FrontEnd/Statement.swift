@@ -12,13 +12,18 @@ public final class Statement: @unchecked Sendable {
 
     /// Code inside other code: DO blocks run during the migration, function bodies when the function is called.
     public enum Enclosure: Sendable, Equatable { case doBlock, functionBody }
+    /// Inside a DO block, under IF or CASE or in a block with an EXCEPTION handler: the block decides whether it runs
+    /// (it is still replayed, as if it did).
+    public let isGuarded: Bool
 
-    init(file: SourceFile, index: Int, range: Range<Int>, syntax: StatementSyntax, enclosure: Enclosure? = nil) {
+    init(file: SourceFile, index: Int, range: Range<Int>, syntax: StatementSyntax, enclosure: Enclosure? = nil,
+         isGuarded: Bool = false) {
         self.file = file
         self.index = index
         self.range = range
         self.syntax = syntax
         self.enclosure = enclosure
+        self.isGuarded = isGuarded
     }
 
     /// Tokens of the statement, comments included, with absolute byte offsets.

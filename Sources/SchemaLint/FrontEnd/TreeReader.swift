@@ -459,7 +459,7 @@ struct TreeReader {
             return value
         }
         return TypeSyntax(names: names(t.names), integerModifiers: modifiers, isArray: t.arrayBounds != nil,
-                          location: location(t.location))
+                          location: location(t.location), copiesColumnType: t.pct_type)
     }
 
     /// The name parts of an object in DROP, RENAME or COMMENT: a list of names, a type, a function with arguments, or

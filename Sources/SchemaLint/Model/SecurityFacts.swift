@@ -17,9 +17,17 @@ public struct FunctionSignature: Hashable, Sendable, CustomStringConvertible {
     init(name: QualifiedName, arguments: [TypeSyntax]) {
         self.name = name
         self.arguments = arguments.map { type in
+            if type.copiesColumnType { return type.names.joined(separator: ".") + "%TYPE" }
             let canonical = ColumnType(type)
             return canonical.name + (canonical.isArray ? "[]" : "")
         }
+    }
+
+    /// How ALTER FUNCTION names it: with its argument types, or by name alone when one copies a column's type
+    /// (`%TYPE` is not accepted there; the name alone is, for a function that is not overloaded).
+    public var sql: String {
+        let name = SQLText.name(self.name)
+        return arguments.contains { $0.hasSuffix("%TYPE") } ? name : "\(name)(\(arguments.joined(separator: ", ")))"
     }
 
     public var description: String { "\(name)(\(arguments.joined(separator: ", ")))" }

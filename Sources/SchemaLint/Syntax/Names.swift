@@ -24,6 +24,8 @@ public struct TypeSyntax: Sendable {
     public var integerModifiers: [Int]
     public var isArray: Bool
     public var location: Int?
+    /// `table.column%TYPE`: the names are the column's, not a type's.
+    public var copiesColumnType = false
 }
 
 /// The kinds of object a DROP, RENAME or ALTER … SET SCHEMA acts on (PostgreSQL's `ObjectType`), those schemalint

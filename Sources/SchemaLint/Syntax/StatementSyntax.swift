@@ -276,6 +276,8 @@ public struct EmbeddedSQL: Sendable {
     public var text: String
     /// Where the text stands verbatim in the file; nil when it does not (INTO removed, quotes doubled).
     public var offset: Int?
+    /// Under IF or CASE, or in a block with an EXCEPTION handler: the code decides whether it runs.
+    public var guarded: Bool
 }
 
 public struct BodyError: Sendable {

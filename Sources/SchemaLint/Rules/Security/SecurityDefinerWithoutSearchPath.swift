@@ -62,8 +62,7 @@ public struct SecurityDefinerWithoutSearchPath: Rule {
                     + "the names it uses and run code with its owner's rights",
                 help: "Fix its search_path to the schemas it uses, pg_temp last (SET search_path = "
                     + "\(SQLText.ident(function.signature.name.schema)), pg_temp), or to '' with every name qualified.",
-                suggestion: "ALTER \(function.isProcedure ? "PROCEDURE" : "FUNCTION") \(SQLText.name(function.signature.name))"
-                    + "(\(function.signature.arguments.joined(separator: ", "))) SET search_path = "
+                suggestion: "ALTER \(function.isProcedure ? "PROCEDURE" : "FUNCTION") \(function.signature.sql) SET search_path = "
                     + "\(SQLText.ident(function.signature.name.schema)), pg_temp;",
                 object: function.signature.name.object)
         }
