@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SchemaLint
 
-/// The suggested fixes of the design and naming rules are SQL to run after the flagged schema (a follow-up
+/// The suggested fixes of the design, naming and security rules are SQL to run after the flagged schema (a follow-up
 /// migration). For every bad example whose findings carry a suggestion, this runs the example on a real
 /// PostgreSQL, then the suggestions, and checks both succeed and that the rule no longer fires on the example
 /// with the suggestions appended. (Migration-safety suggestions rewrite the flagged statement instead, so they
@@ -16,6 +16,7 @@ struct SuggestionTests {
         "fk-set-null-on-not-null-column", "duplicate-index", "json-type", "serial-column", "char-type", "money-type",
         "non-snake-case-identifier", "fk-column-without-id-suffix", "boolean-without-prefix",
         "timestamp-without-at-suffix", "constraint-name-mismatch", "updated-at-without-trigger", "join-table-name-order",
+        "security-definer-without-search-path", "view-bypasses-row-security", "policy-without-row-security",
     ]
 
     struct Case {
@@ -35,7 +36,7 @@ struct SuggestionTests {
 
     @Test("Each suggestion runs on PostgreSQL and fixes what its rule flagged")
     func suggestionsFixTheSchema() throws {
-        let cases = RuleRegistry.all.filter { [.design, .naming].contains($0.metadata.category) }.flatMap { rule in
+        let cases = RuleRegistry.all.filter { [.design, .naming, .security].contains($0.metadata.category) }.flatMap { rule in
             rule.metadata.bad.enumerated().map { Case(rule: rule, index: $0.offset, example: $0.element) }
         }
         let postgres: ThrowawayPostgres
