@@ -74,6 +74,10 @@ extension SchemaModel {
         let anchor = { (range: Range<Int>) in SourceAnchor(file: statement.file, range: range) }
         switch statement.syntax {
         case .alterTable(let alter):
+            let security: Set<AlterTableAction.Kind> = [.enableRowSecurity, .disableRowSecurity, .forceRowSecurity,
+                                                        .noForceRowSecurity, .setRelOptions, .resetRelOptions]
+            // Most ALTER TABLEs have none of these: their action ranges (a pass over the tokens) are not needed.
+            guard alter.actions.contains(where: { security.contains($0.kind) }) else { return }
             let name = QualifiedName(alter.relation)
             let ranges = statement.alterActionRanges(relation: alter.relation, count: alter.actions.count)
             for (action, range) in zip(alter.actions, ranges) {
