@@ -9,7 +9,7 @@ public struct PolicyWithoutRowSecurity: Rule {
             writes every row, while the schema looks protected. Judged on the final schema, so row-level security \
             enabled in a later file counts (and a later DISABLE is followed too). Only tables the run creates are \
             judged: a table created elsewhere may have row-level security already. One finding per table, at its \
-            first policy.
+            first policy. On by default: a policy that is never consulted is always a mistake.
             """,
         category: .security, defaultSeverity: .warning, scope: .schema,
         bad: [

@@ -12,7 +12,9 @@ public struct ViewBypassesRowSecurity: Rule {
             table's owner, no BYPASSRLS, or `FORCE ROW LEVEL SECURITY` on the table), filter in the view itself \
             (`WHERE tenant_id = current_setting('app.tenant')::bigint`, with `security_barrier`), or revoke access to \
             the view. Tables are followed through other views, and judged on the final schema: row-level security \
-            enabled in a later file counts, and so does a later `ALTER VIEW … SET (security_invoker = true)`.
+            enabled in a later file counts, and so does a later `ALTER VIEW … SET (security_invoker = true)`. On by \
+            default: a view that shows rows the policies hide defeats the policies, and a view that is meant to do \
+            so (a deliberate summary for everyone) deserves a suppression comment saying so.
             """,
         category: .security, defaultSeverity: .warning, scope: .schema,
         bad: [
