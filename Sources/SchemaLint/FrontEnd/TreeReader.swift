@@ -39,7 +39,8 @@ struct TreeReader {
             let s = node.load(as: CreateTableAsStmt.self)
             guard let into = s.into?.pointee, let rel = relation(into.rel) else { return .other }
             return .createTableAs(CreateTableAs(relation: rel, isMaterializedView: s.objtype == OBJECT_MATVIEW,
-                                                ifNotExists: s.if_not_exists, isSelectInto: s.is_select_into))
+                                                ifNotExists: s.if_not_exists, isSelectInto: s.is_select_into,
+                                                reads: relationsRead(by: s.query.map(UnsafeMutableRawPointer.init))))
         case T_CreateFunctionStmt:
             let s = node.load(as: CreateFunctionStmt.self)
             let volatility = definitions(s.options).last(where: { $0.name == "volatility" })?.value?.stringConstant

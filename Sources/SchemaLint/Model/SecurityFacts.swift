@@ -45,9 +45,11 @@ public struct FunctionDefinition: Sendable {
     public var setsSearchPath: Bool
 }
 
-/// A view the run created (`CREATE [OR REPLACE] VIEW`).
+/// A view the run created (`CREATE [OR REPLACE] VIEW`, `CREATE MATERIALIZED VIEW`).
 public struct View: Sendable {
     public var name: QualifiedName
+    /// A materialized view: it stores what its query returned, as its owner, at the last refresh.
+    public var isMaterialized = false
     /// The tables and views its query reads.
     public var reads: [QualifiedName]
     /// `security_invoker = true`: it runs with the rights (and row-level security) of whoever queries it (PostgreSQL 15+).
@@ -102,6 +104,12 @@ extension SchemaModel {
             views[name] = View(name: name, reads: create.reads.map(QualifiedName.init),
                                securityInvoker: create.securityInvoker ?? false,
                                created: anchor(statement.headRange(throughNameAt: create.relation.location)))
+        case .createTableAs(let create) where create.isMaterializedView:
+            let name = QualifiedName(create.relation)
+            if views[name] == nil { viewOrder.append(name) }
+            views[name] = View(name: name, isMaterialized: true, reads: create.reads.map(QualifiedName.init),
+                               securityInvoker: false,
+                               created: anchor(statement.headRange(throughNameAt: create.relation.location)))
         case .createFunction(let create):
             guard let name = QualifiedName(parts: create.name) else { return }
             let signature = FunctionSignature(name: name, arguments: create.argumentTypes)
@@ -152,7 +160,7 @@ extension SchemaModel {
                     guard parts.count >= 2 else { continue }
                     let table = QualifiedName(parts: Array(parts.dropLast()))!
                     self.table(table)?.policies.removeAll { $0.name == parts.last }
-                case .view:
+                case .view, .materializedView:
                     guard let name = QualifiedName(parts: parts) else { continue }
                     views[name] = nil
                     viewOrder.removeAll { $0 == name }

@@ -238,6 +238,8 @@ public struct CreateTableAs: Sendable {
     public var isMaterializedView: Bool
     public var ifNotExists: Bool
     public var isSelectInto: Bool
+    /// The tables and views its query reads (see `CreateView.reads`).
+    public var reads: [RelationName] = []
 }
 
 public struct CreateFunction: Sendable {

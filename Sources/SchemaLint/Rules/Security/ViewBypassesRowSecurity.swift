@@ -11,7 +11,9 @@ public struct ViewBypassesRowSecurity: Rule {
             user. Before 15 there is no such option: make the view's owner a role the policies apply to (not the \
             table's owner, no BYPASSRLS, or `FORCE ROW LEVEL SECURITY` on the table), filter in the view itself \
             (`WHERE tenant_id = current_setting('app.tenant')::bigint`, with `security_barrier`), or revoke access to \
-            the view. Tables are followed through other views, and judged on the final schema: row-level security \
+            the view. A materialized view is worse: it stores the rows its owner saw at the last refresh, and has \
+            no security_invoker; do not build one over a row-secured table for readers the policies restrict, or \
+            revoke their access to it. Tables are followed through other views, and judged on the final schema: row-level security \
             enabled in a later file counts, and so does a later `ALTER VIEW … SET (security_invoker = true)`. On by \
             default: a view that shows rows the policies hide defeats the policies, and a view that is meant to do \
             so (a deliberate summary for everyone) deserves a suppression comment saying so.
@@ -32,6 +34,12 @@ public struct ViewBypassesRowSecurity: Rule {
                 CREATE TABLE walk (id bigint PRIMARY KEY, walker text NOT NULL);
                 CREATE POLICY walk_own ON walk USING (walker = current_user);
                 """, note: "Through another view and a subquery; row-level security enabled after the view, the policy in an earlier file."),
+            RuleExample("""
+                CREATE TABLE walk (id bigint PRIMARY KEY, walker text NOT NULL DEFAULT current_user);
+                ALTER TABLE walk ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY walk_own ON walk USING (walker = current_user);
+                «CREATE MATERIALIZED VIEW walk_totals» AS SELECT walker, count(*) AS walks FROM walk GROUP BY walker;
+                """, note: "A materialized view stores every walker's row."),
         ],
         good: [
             RuleExample("""
@@ -60,6 +68,15 @@ public struct ViewBypassesRowSecurity: Rule {
             let secured = schema.model.rowSecuredTables(readBy: view)
             guard !secured.isEmpty else { continue }
             let tables = secured.map(\.quoted).joined(separator: ", ")
+            if view.isMaterialized {
+                schema.report(at: view.created,
+                    "Materialized view \(view.name.quoted) stores the rows of \(tables), which \(secured.count == 1 ? "has" : "have") "
+                        + "row-level security, as its owner sees them: readers of it bypass the policies",
+                    help: "A materialized view has no security_invoker: do not give readers the policies restrict access to "
+                        + "it (REVOKE SELECT ON \(SQLText.name(view.name)) FROM …), or use a plain invoker view instead.",
+                    object: view.name.object)
+                continue
+            }
             let fix = schema.settings.pgVersion >= 15
                 ? "Make it an invoker view: ALTER VIEW \(SQLText.name(view.name)) SET (security_invoker = true);"
                 : "PostgreSQL \(schema.settings.pgVersion) has no security_invoker (15+): give the view an owner the "
