@@ -5,7 +5,8 @@
 #define CPGQUERYHELPERS_H
 
 /// Calls `visit` with every node under `node` (itself included) that PostgreSQL's raw_expression_tree_walker reaches.
-void sl_walk_raw_tree(void *node, void (*visit)(void *node, void *context), void *context);
+/// Returns 1 when the walker met a node it does not know (the walk stops there), else 0.
+int sl_walk_raw_tree(void *node, void (*visit)(void *node, void *context), void *context);
 
 /// A PL/pgSQL statement that matters to a linter, as the compiler left it.
 typedef enum {

@@ -38,9 +38,10 @@ struct TreeReader {
         case T_CreateTableAsStmt:
             let s = node.load(as: CreateTableAsStmt.self)
             guard let into = s.into?.pointee, let rel = relation(into.rel) else { return .other }
-            return .createTableAs(CreateTableAs(relation: rel, isMaterializedView: s.objtype == OBJECT_MATVIEW,
-                                                ifNotExists: s.if_not_exists, isSelectInto: s.is_select_into,
-                                                reads: relationsRead(by: s.query.map(UnsafeMutableRawPointer.init))))
+            let matview = s.objtype == OBJECT_MATVIEW
+            let reads = matview ? relationsRead(by: s.query.map(UnsafeMutableRawPointer.init)) : []
+            return .createTableAs(CreateTableAs(relation: rel, isMaterializedView: matview,
+                                                ifNotExists: s.if_not_exists, isSelectInto: s.is_select_into, reads: reads))
         case T_CreateFunctionStmt:
             let s = node.load(as: CreateFunctionStmt.self)
             let volatility = definitions(s.options).last(where: { $0.name == "volatility" })?.value?.stringConstant
@@ -322,13 +323,15 @@ struct TreeReader {
     /// The relations a query reads, found by PostgreSQL's own walker over the raw tree (FROM items, joins,
     /// subqueries, CTEs, sublinks, set operations), minus references to the query's own CTE names.
     private func relationsRead(by query: UnsafeMutableRawPointer?) -> [RelationName] {
-        guard let query else { return [] }
+        // CREATE TABLE … AS EXECUTE has no query of its own.
+        guard let query, sl_node_tag(query) == T_SelectStmt else { return [] }
         final class Found { var relations: [RelationName] = []; var cteNames: Set<Swift.String> = [] }
         let found = Found()
         let reader = self
         withExtendedLifetime(found) {
             let context = Unmanaged.passUnretained(found).toOpaque()
-            sl_walk_raw_tree(query, { node, context in
+            // A query the walker cannot finish (a node it does not know) keeps what it found before.
+            _ = sl_walk_raw_tree(query, { node, context in
                 guard let node, let context else { return }
                 let found = Unmanaged<Found>.fromOpaque(context).takeUnretainedValue()
                 switch sl_node_tag(node) {
