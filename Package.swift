@@ -29,9 +29,16 @@ let package = Package(
         // Debian's libpg-query-dev (pg_query.h, libpg_query) and postgresql-server-dev-15 (PostgreSQL's parse-tree
         // structs, which the front end reads in place).
         .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
+        // PostgreSQL's tree walker and the PL/pgSQL compiler, called from C (see CPgQueryHelpers.h).
+        .target(
+            name: "CPgQueryHelpers",
+            dependencies: ["CPgQuery"],
+            // PostgreSQL declares its printf-like functions gnu_printf, which clang does not know.
+            cSettings: [.unsafeFlags(["-I\(postgresServerHeaders)", "-Wno-ignored-attributes"])]
+        ),
         .target(
             name: "SchemaLint",
-            dependencies: ["CPgQuery", "SchemaLintTOML"],
+            dependencies: ["CPgQuery", "CPgQueryHelpers", "SchemaLintTOML"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(postgresServerHeaders)"]), staticStdlib],
             linkerSettings: [
                 .linkedLibrary("pg_query", debug),

@@ -242,7 +242,7 @@ struct CLITests {
         #expect(zip(positions, positions.dropFirst()).allSatisfy { $0 <= $1 }, "diagnostics not sorted: \(positions)")
 
         let summary = try #require(json["summary"] as? [String: Any])
-        #expect(Set(summary.keys) == ["files", "statements", "unparsed", "diagnostics", "errors", "warnings", "layout", "setAside"])
+        #expect(Set(summary.keys) == ["files", "statements", "unparsed", "diagnostics", "errors", "warnings", "layout", "setAside", "embedded"])
         #expect(summary["layout"] as? String == "plain" && summary["setAside"] as? Int == 0)
         #expect(summary["files"] as? Int == 1)
         #expect(summary["statements"] as? Int == 5)

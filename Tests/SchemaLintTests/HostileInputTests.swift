@@ -42,6 +42,21 @@ struct HostileInputTests {
         #expect(run.stdout.isEmpty, "\(run)")
     }
 
+    @Test("Queries PostgreSQL's tree walker does not know (CREATE TABLE … AS EXECUTE) do not end the process")
+    func queriesTheWalkerDoesNotKnow() throws {
+        let sql = """
+            PREPARE walk_ids AS SELECT 1 AS id;
+            CREATE TABLE walk_copy AS EXECUTE walk_ids;
+            CREATE MATERIALIZED VIEW walk_stats AS SELECT count(*) AS n FROM (VALUES (1)) AS v (x);
+            CREATE VIEW walk_view AS SELECT * FROM json_table_like AS j, LATERAL (SELECT 1) AS l;
+
+            """
+        let run = try Self.lint(["q.sql": Self.bytes(sql + Self.marker)], args: ["--select", "all", "."])
+        Self.expectNoCrash(run)
+        #expect(!run.stdout.contains("FATAL") && !run.stderr.contains("FATAL"), "\(run)")
+        #expect(run.stdout.contains("q.sql:5:"), "the statement after them is linted: \(run)")
+    }
+
     @Test("NUL bytes: reported at their position, the rest linted")
     func nulBytes() throws {
         let run = try Self.lint(["bin.sql": Self.bytes("SELECT 1;\n") + [0, 0, 0xFF] + Self.bytes(";\n" + Self.marker)])

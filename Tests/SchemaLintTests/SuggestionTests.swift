@@ -20,6 +20,7 @@ struct SuggestionTests {
         "create-index-without-concurrently", "drop-index-without-concurrently", "add-column-with-default", "set-not-null",
         "constraint-without-not-valid", "add-unique-constraint", "add-primary-key", "rename-table", "missing-lock-timeout",
         "reindex-without-concurrently", "refresh-without-concurrently", "truncate-cascade", "non-idempotent-statement",
+        "security-definer-without-search-path", "view-bypasses-row-security", "policy-without-row-security",
     ]
 
     /// Rules whose suggestion makes the change safe but is not something the model can see yet: the

@@ -89,13 +89,15 @@ final class ThrowawayPostgres {
         return result
     }
 
-    /// Runs SQL through psql with ON_ERROR_STOP; the failure carries psql's output.
-    func run(_ sql: String, database: String) -> Result<String, Failure> {
+    /// Runs SQL through psql with ON_ERROR_STOP, as `user` (a role that can log in); the failure carries psql's
+    /// output. `tuplesOnly` prints bare values, one row a line (`psql -At`).
+    func run(_ sql: String, database: String, user: String = "postgres", tuplesOnly: Bool = false) -> Result<String, Failure> {
         let file = root.appendingPathComponent("input-\(UUID().uuidString).sql")
         do { try Data(sql.utf8).write(to: file) } catch { return .failure(Failure(description: "\(error)")) }
         defer { try? FileManager.default.removeItem(at: file) }
         return Self.execute(bin.appendingPathComponent("psql").path,
-                            ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", root.path, "-U", "postgres", "-d", database, "-f", file.path],
+                            ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", root.path, "-U", user, "-d", database, "-f", file.path]
+                                + (tuplesOnly ? ["-At"] : []),
                             runAs: nil)
     }
 

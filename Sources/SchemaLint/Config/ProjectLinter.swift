@@ -50,6 +50,7 @@ public struct ProjectLinter {
         }
         var active: [Diagnostic] = [], suppressed: [Diagnostic] = []
         var statements = 0, unparsed = 0
+        var embedded = EmbeddedCode()
         for pass in passes {
             let linter = Linter(groups: pass.groups.map { lintGroups[$0] })
             let result = linter.lint(files, context: loadContext(pass.context), replayOnly: replayOnly) { file in
@@ -57,6 +58,7 @@ public struct ProjectLinter {
             }
             statements = result.statements
             unparsed = result.unparsed
+            embedded = result.embedded
             active += result.diagnostics
             suppressed += result.suppressed
         }
@@ -66,6 +68,7 @@ public struct ProjectLinter {
         suppressed += rollbacks.suppressed
         statements += rollbacks.statements
         unparsed += rollbacks.unparsed
+        embedded.add(rollbacks.embedded)
 
         func ignored(_ d: Diagnostic) -> Bool { resolver.objectFilter(for: d.file).ignores(d) }
         active.removeAll(where: ignored)
@@ -78,7 +81,7 @@ public struct ProjectLinter {
         }
         return LintResult(diagnostics: active, suppressed: suppressed,
                           all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: run.lintedFileCount,
-                          statements: statements, unparsed: unparsed)
+                          statements: statements, unparsed: unparsed, embedded: embedded)
     }
 
     /// Each rollback unit (not replay-only) linted alone, after replaying the context and every forward unit
@@ -101,6 +104,7 @@ public struct ProjectLinter {
             result.suppressed += pass.suppressed
             result.statements += pass.statements
             result.unparsed += pass.unparsed
+            result.embedded.add(pass.embedded)
         }
         return result
     }

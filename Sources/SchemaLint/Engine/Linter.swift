@@ -22,6 +22,39 @@ public struct LintResult: Sendable {
     public var statements: Int
     /// Statements of the linted files that did not parse (syntax errors): nothing about them was analysed.
     public var unparsed: Int = 0
+    /// DO blocks and function bodies read, the statements inside them, and the EXECUTEs left unanalysed.
+    public var embedded = EmbeddedCode()
+}
+
+/// What the linted files hold inside DO blocks and function bodies.
+public struct EmbeddedCode: Sendable, Equatable {
+    public var doBlocks = 0
+    public var functionBodies = 0
+    /// Statements found inside them (DO-block ones are linted and replayed; function-body ones only parsed).
+    public var statements = 0
+    /// EXECUTE and other dynamic SQL: not analysed.
+    public var dynamicSQL = 0
+    /// Bodies PostgreSQL would reject (each a syntax-error finding).
+    public var unparsable = 0
+    /// Static statements not found verbatim in the file (an INTO clause taken out): parsed but not linted.
+    public var unplaced = 0
+    /// PL/pgSQL bodies whose compilation needs the types of their variables (cursors, composite fields), which a
+    /// schema linter without a catalog does not have: neither accepted nor reported.
+    public var unchecked = 0
+
+    public init() {}
+
+    mutating func add(_ other: EmbeddedCode) {
+        doBlocks += other.doBlocks; functionBodies += other.functionBodies; statements += other.statements
+        dynamicSQL += other.dynamicSQL; unparsable += other.unparsable; unplaced += other.unplaced
+        unchecked += other.unchecked
+    }
+
+    mutating func add(_ counts: EmbeddedStatements.Counts) {
+        doBlocks += counts.doBlocks; functionBodies += counts.functionBodies; statements += counts.statements
+        dynamicSQL += counts.dynamic; unparsable += counts.unparsable; unplaced += counts.unplaced
+        unchecked += counts.unchecked
+    }
 }
 
 /// The rules and settings a set of files is linted with: one per distinct `[[overrides]]` outcome.
@@ -70,6 +103,7 @@ public struct Linter: Sendable {
             return GroupRun(groups[g], collector: collector, files: own)
         }
         var statements = 0, unparsed = 0
+        var embedded = EmbeddedCode()
 
         // Context files first (replayed, never reported), then the linted files, parsed ahead on workers.
         let all = context + files
@@ -80,9 +114,15 @@ public struct Linter: Sendable {
             let parsed = parser?.parsed(f) ?? SQLParser.parse(file)
             let g = f < context.count ? nil : fileGroups[f - context.count]
             guard let g else {
-                if f >= context.count { statements += parsed.statementCount; unparsed += parsed.items.count - parsed.statementCount }
+                if f >= context.count {
+                    statements += parsed.statementCount
+                    unparsed += parsed.items.reduce(0) { if case .syntaxError = $1 { $0 + 1 } else { $0 } }
+                    embedded.add(parsed.embedded)
+                }
                 for item in parsed.items {
                     switch item {
+                    // A function body runs when the function is called, not during the migration: it is not replayed.
+                    case .statement(let statement) where statement.enclosure == .functionBody: continue
                     case .statement(let statement): _ = model.apply(statement)
                     // A CREATE TABLE the grammar rejects still creates a table, in context files too.
                     case .syntaxError(let error): model.noteUnparsed(file, piece: error.piece)
@@ -94,10 +134,15 @@ public struct Linter: Sendable {
             directives += SuppressionDirective.find(in: file, pieces: parsed.pieces).map { ($0, g) }
             run.startFile()
             var session = Session(assumeInTransaction: run.settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
+            embedded.add(parsed.embedded)
             for item in parsed.items {
                 switch item {
+                // Function-body statements are parsed (a body that does not parse is a syntax error) but neither
+                // replayed nor linted: they run when the function is called, not during the migration.
+                case .statement(let statement) where statement.enclosure == .functionBody: continue
                 case .statement(let statement):
-                    statements += 1
+                    // The summary's count is of the file's own statements; those inside DO blocks are counted apart.
+                    if statement.enclosure == nil { statements += 1 }
                     let locks = LockAnalysis.locks(of: statement, model: model)
                     let changes = model.apply(statement)
                     let facts = StatementFacts()
@@ -127,7 +172,7 @@ public struct Linter: Sendable {
         return LintResult(diagnostics: Diagnostic.sorted(active, byFileOrder: fileOrder),
                           suppressed: Diagnostic.sorted(suppressed, byFileOrder: fileOrder),
                           all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: files.count,
-                          statements: statements, unparsed: unparsed)
+                          statements: statements, unparsed: unparsed, embedded: embedded)
     }
 
     /// Splits findings into active and suppressed, and reports suppressions that name unknown rules

@@ -6,7 +6,7 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
 }
 
 public enum RuleCategory: String, Codable, Sendable, CaseIterable {
-    case design, safety, naming, syntax
+    case design, safety, naming, security, syntax
 }
 
 /// When a rule runs: on each statement as it is replayed, or once on the final model.

@@ -61,6 +61,12 @@ public enum RuleRegistry {
         StatementsAfterExclusiveLock.self,
         MultipleAlterTable.self,
         NonIdempotentStatement.self,
+        // Security.
+        SecurityDefinerWithoutSearchPath.self,
+        ViewBypassesRowSecurity.self,
+        PolicyWithoutRowSecurity.self,
+        RowSecurityWithoutPolicy.self,
+        GrantToPublic.self,
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? { all.first { $0.metadata.id == id } }

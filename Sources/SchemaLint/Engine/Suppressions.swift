@@ -44,9 +44,23 @@ struct SuppressionDirective {
     static func find(in file: SourceFile, pieces: [Range<Int>]) -> [SuppressionDirective] {
         guard file.contains(marker) else { return [] }
         var directives: [SuppressionDirective] = []
-        for token in Lexer.tokens(file.bytes, in: 0..<file.bytes.count) where token.isComment {
+        // A DO block's or function's body is one string token to the file's lexer: the comments inside come from
+        // lexing the pieces of the statements inside it (pieces within another piece).
+        var comments = Lexer.tokens(file.bytes, in: 0..<file.bytes.count).filter(\.isComment)
+        let inner = pieces.filter { piece in pieces.contains { $0 != piece && $0.contains(piece.lowerBound) && $0.upperBound >= piece.upperBound } }
+        if !inner.isEmpty {
+            var seen = Set(comments.map(\.start))
+            for piece in inner {
+                for token in Lexer.tokens(file.bytes, in: piece) where token.isComment && seen.insert(token.start).inserted {
+                    comments.append(token)
+                }
+            }
+            comments.sort { $0.start < $1.start }
+        }
+        for token in comments {
             guard let parsed = parse(comment: file.text(token.range)) else { continue }
-            let piece = pieces.first { $0.contains(token.start) }
+            // The innermost piece: a statement inside a DO block is a piece within the DO statement's.
+            let piece = pieces.filter { $0.contains(token.start) }.min { $0.count < $1.count }
             let scope: Scope = parsed.fileWide ? .file : .statement(piece ?? token.start..<token.end)
             directives.append(SuppressionDirective(file: file, comment: token.range, rules: parsed.rules,
                                                    reason: parsed.reason, scope: scope))

@@ -30,7 +30,7 @@ enum LibPgQuery {
                 defer { pg_query_free_error(error) }
                 return .failure(PgQueryFailure(error))
             }
-            let reader = TreeReader(base: base)
+            let reader = TreeReader(base: base, text: text)
             return .success(reader.nodes(result.tree).compactMap { node in
                 guard sl_node_tag(node) == T_RawStmt else { return nil }
                 let raw = node.load(as: RawStmt.self)

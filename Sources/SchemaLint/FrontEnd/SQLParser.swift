@@ -22,6 +22,8 @@ public struct ParsedFile: Sendable {
 
     public let file: SourceFile
     public var items: [Item]
+    /// DO blocks, function bodies and what was found inside them.
+    var embedded = EmbeddedStatements.Counts()
 
     /// Byte ranges of every statement and unparsable chunk, in order.
     public var pieces: [Range<Int>] {
@@ -34,7 +36,7 @@ public struct ParsedFile: Sendable {
     }
 
     public var statementCount: Int {
-        items.reduce(0) { if case .statement = $1 { return $0 + 1 } else { return $0 } }
+        items.reduce(0) { if case .statement(let s) = $1, s.enclosure == nil { return $0 + 1 } else { return $0 } }
     }
 }
 
@@ -58,7 +60,9 @@ public enum SQLParser {
                 for (index, piece) in pieces.enumerated() { items += parse(piece: piece, index: index, of: file, bytes: bytes) }
             }
         }
-        return ParsedFile(file: file, items: errors.map(ParsedFile.Item.syntaxError) + items)
+        var counts = EmbeddedStatements.Counts()
+        items = EmbeddedStatements.expand(items, file: file, bytes: bytes, counts: &counts)
+        return ParsedFile(file: file, items: errors.map(ParsedFile.Item.syntaxError) + items, embedded: counts)
     }
 
     /// Splits text that does not parse. When not even the scanner can (an unterminated quote, comment or
@@ -100,7 +104,7 @@ public enum SQLParser {
     }
 
     /// The token that starts at an error offset, or the rest of its line when it cannot be scanned.
-    private static func errorRange(at offset: Int, in file: SourceFile) -> Range<Int> {
+    static func errorRange(at offset: Int, in file: SourceFile) -> Range<Int> {
         let bytes = file.bytes
         guard offset < bytes.count else { return offset..<offset }
         var end = offset

@@ -7,12 +7,23 @@ public final class Statement: @unchecked Sendable {
     /// Byte range as parsed: from just after the previous `;`, so leading comments are included.
     public let range: Range<Int>
     public let syntax: StatementSyntax
+    /// The DO block or function body the statement is inside; nil at the top level of the file.
+    public let enclosure: Enclosure?
 
-    init(file: SourceFile, index: Int, range: Range<Int>, syntax: StatementSyntax) {
+    /// Code inside other code: DO blocks run during the migration, function bodies when the function is called.
+    public enum Enclosure: Sendable, Equatable { case doBlock, functionBody }
+    /// Inside a DO block, under IF or CASE or in a block with an EXCEPTION handler: the block decides whether it runs
+    /// (it is still replayed, as if it did).
+    public let isGuarded: Bool
+
+    init(file: SourceFile, index: Int, range: Range<Int>, syntax: StatementSyntax, enclosure: Enclosure? = nil,
+         isGuarded: Bool = false) {
         self.file = file
         self.index = index
         self.range = range
         self.syntax = syntax
+        self.enclosure = enclosure
+        self.isGuarded = isGuarded
     }
 
     /// Tokens of the statement, comments included, with absolute byte offsets.

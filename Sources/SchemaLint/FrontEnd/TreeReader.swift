@@ -1,12 +1,15 @@
 internal import CPgQuery
+internal import CPgQueryHelpers
 
 // Reads PostgreSQL's own parse tree, the C structs libpg_query's `pg_query_raw_parse` builds, into `StatementSyntax`.
 // Nothing is serialised: each field is read where the parser left it, while its memory context is alive. PostgreSQL's
 // `String` shadows Swift's here, hence `Swift.String`.
 
 /// Reads the statements of one parse. Locations are rebased by `base`: the offset of the parsed text in its file.
+/// `text` is the parsed text, indexed by file offset (bodies of DO blocks and functions are found in it).
 struct TreeReader {
     let base: Int
+    var text: ArraySlice<UInt8> = []
 
     // MARK: statements
 
@@ -35,13 +38,34 @@ struct TreeReader {
         case T_CreateTableAsStmt:
             let s = node.load(as: CreateTableAsStmt.self)
             guard let into = s.into?.pointee, let rel = relation(into.rel) else { return .other }
-            return .createTableAs(CreateTableAs(relation: rel, isMaterializedView: s.objtype == OBJECT_MATVIEW,
-                                                ifNotExists: s.if_not_exists, isSelectInto: s.is_select_into))
+            let matview = s.objtype == OBJECT_MATVIEW
+            let reads = matview ? relationsRead(by: s.query.map(UnsafeMutableRawPointer.init)) : []
+            return .createTableAs(CreateTableAs(relation: rel, isMaterializedView: matview,
+                                                ifNotExists: s.if_not_exists, isSelectInto: s.is_select_into, reads: reads))
         case T_CreateFunctionStmt:
             let s = node.load(as: CreateFunctionStmt.self)
             let volatility = definitions(s.options).last(where: { $0.name == "volatility" })?.value?.stringConstant
+            let identifying = nodes(s.parameters).compactMap { node -> TypeSyntax? in
+                guard sl_node_tag(node) == T_FunctionParameter else { return nil }
+                let p = node.load(as: FunctionParameter.self)
+                let mode = UInt8(p.mode.rawValue)
+                // OUT and TABLE parameters are not part of the function's identity.
+                guard mode != UInt8(ascii: "o"), mode != UInt8(ascii: "t") else { return nil }
+                return typeName(p.argType)
+            }
             return .createFunction(CreateFunction(name: names(s.funcname), isProcedure: s.is_procedure, orReplace: s.replace,
-                                                  volatility: volatility?.lowercased()))
+                                                  volatility: volatility?.lowercased(), argumentTypes: identifying,
+                                                  attributes: functionAttributes(s.options),
+                                                  body: functionBody(s, node: node)))
+        case T_DoStmt: return doBlock(node.load(as: DoStmt.self))
+        case T_AlterFunctionStmt:
+            let s = node.load(as: AlterFunctionStmt.self)
+            guard let function = s.func?.pointee else { return .other }
+            let arguments = function.args_unspecified ? nil
+                : nodes(function.objargs).compactMap { sl_node_tag($0) == T_TypeName ? typeName($0.assumingMemoryBound(to: TypeName.self)) : nil }
+            return .alterFunction(AlterFunction(kind: objectKind(s.objtype), name: names(function.objname),
+                                                argumentTypes: arguments, attributes: functionAttributes(s.actions)))
+        case T_GrantStmt: return grant(node.load(as: GrantStmt.self))
         case T_CreateDomainStmt:
             let s = node.load(as: CreateDomainStmt.self)
             guard let type = typeName(s.typeName) else { return .other }
@@ -74,8 +98,9 @@ struct TreeReader {
             let s = node.load(as: LockStmt.self)
             return .lockTable(relations: relations(s.relations), mode: Int(s.mode))
         case T_CreatePolicyStmt:
-            guard let table = relation(node.load(as: CreatePolicyStmt.self).table) else { return .other }
-            return .createPolicy(table: table)
+            let s = node.load(as: CreatePolicyStmt.self)
+            guard let table = relation(s.table) else { return .other }
+            return .createPolicy(CreatePolicy(name: string(s.policy_name) ?? "", table: table))
         case T_RuleStmt:
             guard let rel = relation(node.load(as: RuleStmt.self).relation) else { return .other }
             return .createRule(relation: rel)
@@ -87,7 +112,9 @@ struct TreeReader {
         case T_ViewStmt:
             let s = node.load(as: ViewStmt.self)
             guard let view = relation(s.view) else { return .other }
-            return .createView(relation: view, orReplace: s.replace)
+            let invoker = storageOptions(s.options).last { $0.name == "security_invoker" }
+            return .createView(CreateView(relation: view, orReplace: s.replace, securityInvoker: invoker?.isTrue,
+                                          reads: relationsRead(by: s.query.map(UnsafeMutableRawPointer.init))))
         case T_InsertStmt: return relation(node.load(as: InsertStmt.self).relation).map { .dataChange(relation: $0) } ?? .other
         case T_UpdateStmt: return relation(node.load(as: UpdateStmt.self).relation).map { .dataChange(relation: $0) } ?? .other
         case T_DeleteStmt: return relation(node.load(as: DeleteStmt.self).relation).map { .dataChange(relation: $0) } ?? .other
@@ -177,8 +204,14 @@ struct TreeReader {
                 default: definition = expression(def).map { .expression($0) }
                 }
             }
+            let options: [StorageOption]
+            switch cmd.subtype {
+            case AT_SetRelOptions, AT_ResetRelOptions, AT_ReplaceRelOptions:
+                options = storageOptions(cmd.def.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: List.self) })
+            default: options = []
+            }
             return AlterTableAction(kind: alterTableActionKind(cmd.subtype), name: string(cmd.name) ?? "",
-                                    definition: definition, behavior: dropBehavior(cmd.behavior), missingOk: cmd.missing_ok)
+                                    definition: definition, options: options, behavior: dropBehavior(cmd.behavior), missingOk: cmd.missing_ok)
         }
         return AlterTable(relation: relation(s.relation) ?? RelationName.unnamed,
                           objectKind: objectKind(s.objtype), actions: actions, missingOk: s.missing_ok)
@@ -234,6 +267,93 @@ struct TreeReader {
                 : e.nulls_ordering == SORTBY_NULLS_LAST ? .last : .default
             return IndexElement(column: string(e.name), collation: names(e.collation), operatorClass: names(e.opclass),
                                 ordering: ordering, nullsOrdering: nulls)
+        }
+    }
+
+    /// SECURITY DEFINER|INVOKER and SET|RESET search_path among CREATE or ALTER FUNCTION options.
+    private func functionAttributes(_ options: UnsafeMutablePointer<List>?) -> FunctionAttributes {
+        var attributes = FunctionAttributes()
+        for node in nodes(options) where sl_node_tag(node) == T_DefElem {
+            let d = node.load(as: DefElem.self)
+            switch string(d.defname) {
+            case "security":
+                if case .constant(.boolean(let definer), _)? = expression(d.arg) {
+                    attributes.securityDefiner = definer
+                    attributes.securityLocation = location(d.location)
+                }
+            case "set":
+                guard let arg = d.arg.map(UnsafeMutableRawPointer.init), sl_node_tag(arg) == T_VariableSetStmt else { continue }
+                let set = variableSet(arg.load(as: VariableSetStmt.self))
+                switch set.kind {
+                case .resetAll: attributes.setsSearchPath = false
+                case _ where set.name != "search_path": continue
+                case .value, .current: attributes.setsSearchPath = true
+                default: attributes.setsSearchPath = false
+                }
+            default: continue
+            }
+        }
+        return attributes
+    }
+
+    private func grant(_ s: GrantStmt) -> StatementSyntax {
+        let target: Grant.Target
+        switch s.targtype {
+        case ACL_TARGET_OBJECT: target = .objects
+        case ACL_TARGET_ALL_IN_SCHEMA: target = .allInSchema
+        default: return .other  // ALTER DEFAULT PRIVILEGES' inner statement
+        }
+        let objects = nodes(s.objects).map { node -> [Swift.String] in
+            if sl_node_tag(node) == T_RangeVar, let r = relation(node.assumingMemoryBound(to: RangeVar.self)) {
+                return (r.schema.map { [$0] } ?? []) + [r.name]
+            }
+            return objectName(node)
+        }
+        let privileges = nodes(s.privileges).compactMap { node -> Swift.String? in
+            sl_node_tag(node) == T_AccessPriv ? string(node.load(as: AccessPriv.self).priv_name)?.lowercased() : nil
+        }
+        let publicGrantee = nodes(s.grantees).first { node in
+            sl_node_tag(node) == T_RoleSpec && node.load(as: RoleSpec.self).roletype == ROLESPEC_PUBLIC
+        }
+        return .grant(Grant(isGrant: s.is_grant, objectKind: objectKind(s.objtype), target: target, objects: objects,
+                            privileges: privileges,
+                            publicLocation: publicGrantee.flatMap { location($0.load(as: RoleSpec.self).location) }))
+    }
+
+    /// The relations a query reads, found by PostgreSQL's own walker over the raw tree (FROM items, joins,
+    /// subqueries, CTEs, sublinks, set operations), minus references to the query's own CTE names.
+    private func relationsRead(by query: UnsafeMutableRawPointer?) -> [RelationName] {
+        // CREATE TABLE … AS EXECUTE has no query of its own.
+        guard let query, sl_node_tag(query) == T_SelectStmt else { return [] }
+        final class Found { var relations: [RelationName] = []; var cteNames: Set<Swift.String> = [] }
+        let found = Found()
+        let reader = self
+        withExtendedLifetime(found) {
+            let context = Unmanaged.passUnretained(found).toOpaque()
+            // A query the walker cannot finish (a node it does not know) keeps what it found before.
+            _ = sl_walk_raw_tree(query, { node, context in
+                guard let node, let context else { return }
+                let found = Unmanaged<Found>.fromOpaque(context).takeUnretainedValue()
+                switch sl_node_tag(node) {
+                case T_RangeVar:
+                    if let r = TreeReader(base: 0).relation(node.assumingMemoryBound(to: RangeVar.self)) { found.relations.append(r) }
+                case T_CommonTableExpr:
+                    if let name = node.load(as: CommonTableExpr.self).ctename { found.cteNames.insert(Swift.String(cString: name)) }
+                default: break
+                }
+            }, context)
+        }
+        return found.relations
+            .filter { $0.schema != nil || !found.cteNames.contains($0.name) }
+            .map { var r = $0; r.location = r.location.map { $0 + reader.base }; return r }
+    }
+
+    /// `name = value` storage options (a view's `WITH (…)`, ALTER … SET (…)).
+    private func storageOptions(_ list: UnsafeMutablePointer<List>?) -> [StorageOption] {
+        nodes(list).compactMap { node in
+            guard sl_node_tag(node) == T_DefElem else { return nil }
+            let d = node.load(as: DefElem.self)
+            return StorageOption(name: string(d.defname)?.lowercased() ?? "", value: expression(d.arg))
         }
     }
 
@@ -343,7 +463,7 @@ struct TreeReader {
             return value
         }
         return TypeSyntax(names: names(t.names), integerModifiers: modifiers, isArray: t.arrayBounds != nil,
-                          location: location(t.location))
+                          location: location(t.location), copiesColumnType: t.pct_type)
     }
 
     /// The name parts of an object in DROP, RENAME or COMMENT: a list of names, a type, a function with arguments, or
@@ -370,6 +490,7 @@ struct TreeReader {
         case OBJECT_DOMAIN: .domain
         case OBJECT_FUNCTION: .function
         case OBJECT_PROCEDURE: .procedure
+        case OBJECT_ROUTINE: .routine
         case OBJECT_SCHEMA: .schema
         case OBJECT_EXTENSION: .extension
         case OBJECT_TRIGGER: .trigger

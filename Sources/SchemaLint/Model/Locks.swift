@@ -129,8 +129,8 @@ public enum LockAnalysis {
             // LOCK TABLE … IN mode MODE: PostgreSQL numbers the modes 1 (ACCESS SHARE) to 8 (ACCESS EXCLUSIVE).
             guard let mode = LockMode(rawValue: number - 1) else { return [] }
             return relations.map { lock(QualifiedName($0), mode) }
-        case .createPolicy(let table):
-            return [lock(QualifiedName(table), .accessExclusive)]
+        case .createPolicy(let policy):
+            return [lock(QualifiedName(policy.table), .accessExclusive)]
         case .createRule(let relation):
             return [lock(QualifiedName(relation), .accessExclusive)]
         case .createTrigger(let trigger):

@@ -71,7 +71,7 @@ private struct Replay {
         case .alterEnum(let alter): alterEnum(alter)
         case .createTableAs(let create) where create.isMaterializedView:
             createRelation(create.relation, .materializedView, keepingEarlier: create.ifNotExists)
-        case .createView(let view, let orReplace): createRelation(view, .view, keepingEarlier: orReplace)
+        case .createView(let view): createRelation(view.relation, .view, keepingEarlier: view.orReplace)
         case .createTableAs(let create):
             // CREATE TABLE … AS: a new table whose columns come from a query (not modelled).
             let name = QualifiedName(create.relation)
@@ -92,6 +92,7 @@ private struct Replay {
         default: break
         }
         model.recordCatalogFacts(changes: changes)
+        model.recordSecurityFacts(statement)
     }
 
     // MARK: helpers

@@ -17,6 +17,13 @@ public final class SchemaModel: @unchecked Sendable {
     /// definition wins). Functions not here are unknown to the model.
     public internal(set) var functionVolatility: [String: FunctionVolatility] = [:]
 
+    /// Views, functions and PUBLIC grants the run created (see SecurityFacts.swift).
+    var views: [QualifiedName: View] = [:]
+    var viewOrder: [QualifiedName] = []
+    var functions: [FunctionSignature: FunctionDefinition] = [:]
+    var functionOrder: [FunctionSignature] = []
+    public internal(set) var publicGrants: [PublicGrant] = []
+
     public init() {}
 
     public func table(_ name: QualifiedName) -> Table? { tablesByName[name] }

@@ -137,6 +137,12 @@ public final class Table: @unchecked Sendable {
     public var isTemporary = false
     /// Triggers on the table (CREATE TRIGGER, minus DROP TRIGGER).
     public var triggers: [Trigger] = []
+    /// Where `ENABLE ROW LEVEL SECURITY` was written; nil while row-level security is off.
+    public var rowSecurity: SourceAnchor?
+    /// `FORCE ROW LEVEL SECURITY`: the policies apply to the table's owner too.
+    public var forcesRowSecurity = false
+    /// Row-level-security policies (CREATE POLICY, minus DROP POLICY).
+    public var policies: [Policy] = []
 
     init(name: QualifiedName) { self.name = name }
 

@@ -22,6 +22,13 @@ public struct JSONReporter: Reporter {
                 ("diagnostics", .int(report.diagnostics.count)),
                 ("errors", .int(report.count(.error))), ("warnings", .int(report.count(.warning))),
                 ("layout", .string(report.layout)), ("setAside", .int(report.setAside.total)),
+                // Code inside DO blocks and function bodies; dynamicSQL counts the EXECUTEs not analysed.
+                ("embedded", .object([
+                    ("doBlocks", .int(report.embedded.doBlocks)), ("functionBodies", .int(report.embedded.functionBodies)),
+                    ("statements", .int(report.embedded.statements)), ("dynamicSQL", .int(report.embedded.dynamicSQL)),
+                    ("unparsable", .int(report.embedded.unparsable)), ("notLinted", .int(report.embedded.unplaced)),
+                    ("notChecked", .int(report.embedded.unchecked)),
+                ])),
             ])),
         ])
         return document.rendered() + "\n"

@@ -5,6 +5,8 @@ public struct Report: Sendable {
     public var statements: Int
     /// Statements that did not parse, so were not analysed (see `LintResult.unparsed`).
     public var unparsed = 0
+    /// DO blocks and function bodies read, and what they hold.
+    public var embedded = EmbeddedCode()
     /// Source lines for quoting, by path.
     public var sources: [String: SourceFile]
     /// Every rule schemalint knows (SARIF lists them all).
@@ -34,6 +36,7 @@ public struct Report: Sendable {
         files = result.files
         statements = result.statements
         unparsed = result.unparsed
+        embedded = result.embedded
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

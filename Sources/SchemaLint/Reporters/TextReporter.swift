@@ -40,11 +40,27 @@ public struct TextReporter: Reporter {
     private func summary(_ report: Report) -> String {
         let files = "\(report.files) file\(report.files == 1 ? "" : "s")"
         let statements = "\(report.statements) statement\(report.statements == 1 ? "" : "s")"
-        if report.diagnostics.isEmpty { return paint("No problems found", .green) + " in \(files) (\(statements))." + layout(report) }
+        if report.diagnostics.isEmpty {
+            return paint("No problems found", .green) + " in \(files) (\(statements))." + layout(report) + embedded(report)
+        }
         let n = report.diagnostics.count
         return paint("Found \(n) problem\(n == 1 ? "" : "s")", .bold)
             + " (\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(report.count(.info)) info)"
-            + " in \(files) (\(statements))." + layout(report)
+            + " in \(files) (\(statements))." + layout(report) + embedded(report)
+    }
+
+    /// ` Read 2 DO blocks and 3 function bodies: 9 statements inside; 1 EXECUTE not analysed.`; nothing without any.
+    private func embedded(_ report: Report) -> String {
+        let e = report.embedded
+        guard e.doBlocks + e.functionBodies > 0 else { return "" }
+        var parts = [e.doBlocks > 0 ? plural(e.doBlocks, "DO block") : nil,
+                     e.functionBodies == 1 ? "1 function body" : e.functionBodies > 1 ? "\(e.functionBodies) function bodies" : nil]
+            .compactMap { $0 }.joined(separator: " and ")
+        parts = " Read \(parts): \(plural(e.statements, "statement")) inside"
+        if e.dynamicSQL > 0 { parts += "; \(e.dynamicSQL) EXECUTE not analysed" }
+        if e.unplaced > 0 { parts += "; \(e.unplaced) with INTO not linted" }
+        if e.unchecked > 0 { parts += "; \(e.unchecked) whose check needs the catalog not checked" }
+        return parts + "."
     }
 
     /// ` Layout: goose; 42 down sections set aside.`; nothing for a plain run that set nothing aside.

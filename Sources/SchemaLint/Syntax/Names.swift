@@ -24,12 +24,14 @@ public struct TypeSyntax: Sendable {
     public var integerModifiers: [Int]
     public var isArray: Bool
     public var location: Int?
+    /// `table.column%TYPE`: the names are the column's, not a type's.
+    public var copiesColumnType = false
 }
 
 /// The kinds of object a DROP, RENAME or ALTER … SET SCHEMA acts on (PostgreSQL's `ObjectType`), those schemalint
 /// tells apart; the others are `.other`.
 public enum ObjectKind: Sendable, Equatable {
-    case table, index, view, materializedView, sequence, type, domain, function, procedure, schema, `extension`,
+    case table, index, view, materializedView, sequence, type, domain, function, procedure, routine, schema, `extension`,
          trigger, rule, policy, foreignTable, column, tableConstraint, other
 }
 

@@ -2,7 +2,7 @@
 public enum StatementKind: Int, Sendable, CaseIterable {
     case createTable, alterTable, createIndex, drop, rename, alterObjectSchema, createEnum, alterEnum, createTableAs,
          createFunction, createDomain, alterDomain, createSequence, alterSequence, createTrigger, truncate, cluster, vacuum,
-         reindex, refreshMaterializedView, lockTable, createPolicy, createRule, transaction, set, show, createSchema,
+         reindex, refreshMaterializedView, lockTable, createPolicy, doBlock, alterFunction, grant, createRule, transaction, set, show, createSchema,
          createExtension, createView, dataChange, select, otherDefinition, other
 }
 
@@ -40,6 +40,9 @@ extension StatementSyntax {
         case .refreshMaterializedView: .refreshMaterializedView
         case .lockTable: .lockTable
         case .createPolicy: .createPolicy
+        case .doBlock: .doBlock
+        case .alterFunction: .alterFunction
+        case .grant: .grant
         case .createRule: .createRule
         case .transaction: .transaction
         case .set: .set

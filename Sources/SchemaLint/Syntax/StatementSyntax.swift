@@ -22,14 +22,18 @@ public enum StatementSyntax: Sendable {
     case reindex(Reindex)
     case refreshMaterializedView(relation: RelationName, concurrently: Bool, withNoData: Bool)
     case lockTable(relations: [RelationName], mode: Int)
-    case createPolicy(table: RelationName)
+    case createPolicy(CreatePolicy)
+    /// `DO $$ … $$`: its body as the PL/pgSQL compiler read it.
+    case doBlock(ProceduralCode)
+    case alterFunction(AlterFunction)
+    case grant(Grant)
     case createRule(relation: RelationName)
     case transaction(TransactionKind)
     case set(VariableSet)
     case show
     case createSchema(ifNotExists: Bool)
     case createExtension(ifNotExists: Bool)
-    case createView(relation: RelationName, orReplace: Bool)
+    case createView(CreateView)
     /// INSERT, UPDATE, DELETE: the table they write.
     case dataChange(relation: RelationName)
     /// A plain SELECT: the expressions of its target list (`SELECT set_config(…)`).
@@ -144,8 +148,27 @@ public struct AlterTableAction: Sendable {
     /// The column, constraint or trigger acted on.
     public var name: String
     public var definition: Definition?
+    /// SET (…) and RESET (…) storage options (`security_invoker` of a view among them).
+    public var options: [StorageOption]
     public var behavior: DropBehavior
     public var missingOk: Bool
+}
+
+/// A `name = value` storage option of a table or view; `value` is nil when written bare (`WITH (security_barrier)`).
+public struct StorageOption: Sendable {
+    public var name: String
+    public var value: Expression?
+
+    /// What PostgreSQL's boolean option parser makes of the value (a bare option is true).
+    public var isTrue: Bool {
+        switch value {
+        case nil: true
+        case .constant(.boolean(let b), _)?: b
+        case .constant(.integer(let i), _)?: i != 0
+        case .constant(.string(let text), _)?: ["true", "on", "yes", "1", "t", "y"].contains(text.lowercased())
+        default: false
+        }
+    }
 }
 
 public struct CreateIndex: Sendable {
@@ -215,6 +238,8 @@ public struct CreateTableAs: Sendable {
     public var isMaterializedView: Bool
     public var ifNotExists: Bool
     public var isSelectInto: Bool
+    /// The tables and views its query reads (see `CreateView.reads`).
+    public var reads: [RelationName] = []
 }
 
 public struct CreateFunction: Sendable {
@@ -223,6 +248,95 @@ public struct CreateFunction: Sendable {
     public var orReplace: Bool
     /// IMMUTABLE, STABLE or VOLATILE as written, lower case.
     public var volatility: String?
+    /// The types of the arguments that identify it (IN, INOUT and VARIADIC ones), as `ALTER FUNCTION name(types)` names it.
+    public var argumentTypes: [TypeSyntax]
+    /// SECURITY DEFINER and SET search_path, as written.
+    public var attributes: FunctionAttributes
+    /// The body, when it is PL/pgSQL or SQL.
+    public var body: ProceduralCode?
+}
+
+/// The code of a DO block or a function body as the front end found it. Offsets are byte offsets in the file.
+public struct ProceduralCode: Sendable {
+    public enum Language: Sendable, Equatable { case plpgsql, sql }
+    public var language: Language
+    /// The static SQL statements inside, nested ones too, in order (PL/pgSQL); the whole body text (SQL string bodies).
+    public var statements: [EmbeddedSQL]
+    /// EXECUTE and the other dynamic-SQL statements: counted, not analysed.
+    public var dynamicStatements: Int
+    /// Statements of a `BEGIN ATOMIC … END` or `RETURN …` body, which the main parse has read already.
+    public var atomicStatements: Int
+    /// Why PostgreSQL would reject the body (check_function_bodies is on by default), and where.
+    public var error: BodyError?
+    /// The compiler failed for want of a catalog (a variable's type decides): neither accepted nor reported.
+    public var uncheckable = false
+}
+
+/// One piece of SQL text inside a body.
+public struct EmbeddedSQL: Sendable {
+    /// The text as the PL/pgSQL compiler gives it (an INTO clause taken out).
+    public var text: String
+    /// Where the text stands verbatim in the file; nil when it does not (INTO removed, quotes doubled).
+    public var offset: Int?
+    /// Under IF or CASE, or in a block with an EXCEPTION handler: the code decides whether it runs.
+    public var guarded: Bool
+}
+
+public struct BodyError: Sendable {
+    public var message: String
+    public var offset: Int
+}
+
+/// The options of CREATE FUNCTION and ALTER FUNCTION that decide whose rights a function runs with and where it
+/// looks names up. Nil: not written.
+public struct FunctionAttributes: Sendable {
+    /// SECURITY DEFINER (true) or SECURITY INVOKER (false).
+    public var securityDefiner: Bool?
+    /// Where `SECURITY DEFINER|INVOKER` is written.
+    public var securityLocation: Int?
+    /// `SET search_path …` (true: `TO …` or `FROM CURRENT`), `RESET search_path` or `RESET ALL` (false).
+    public var setsSearchPath: Bool?
+}
+
+public struct AlterFunction: Sendable {
+    public var kind: ObjectKind
+    public var name: [String]
+    /// Nil when written without an argument list (`ALTER FUNCTION f SET …`, which PostgreSQL allows for a unique name).
+    public var argumentTypes: [TypeSyntax]?
+    public var attributes: FunctionAttributes
+}
+
+public struct CreatePolicy: Sendable {
+    public var name: String
+    public var table: RelationName
+}
+
+public struct CreateView: Sendable {
+    public var relation: RelationName
+    public var orReplace: Bool
+    /// `WITH (security_invoker = …)`; nil when not written.
+    public var securityInvoker: Bool?
+    /// The tables and views its query reads (FROM, JOIN, subqueries, CTEs), without the names of its own CTEs.
+    public var reads: [RelationName]
+}
+
+/// GRANT or REVOKE of privileges on objects (not of role membership).
+public struct Grant: Sendable {
+    public enum Target: Sendable, Equatable {
+        /// The objects named.
+        case objects
+        /// `ALL TABLES|SEQUENCES|FUNCTIONS… IN SCHEMA`: `objects` holds the schema names.
+        case allInSchema
+    }
+    public var isGrant: Bool
+    public var objectKind: ObjectKind
+    public var target: Target
+    /// Each object's name parts (tables and sequences `[schema,] name`; functions without their arguments).
+    public var objects: [[String]]
+    /// Privilege names in lower case; empty for ALL [PRIVILEGES].
+    public var privileges: [String]
+    /// Where `PUBLIC` is written among the grantees; nil when it is not one.
+    public var publicLocation: Int?
 }
 
 public struct CreateDomain: Sendable {

@@ -12,7 +12,8 @@ public struct ConcurrentIndexInTransaction: Rule {
             (`-- morph:nontransactional`, `-- +goose NO TRANSACTION`, sqlx's `-- no-transaction`, dbmate's \
             `transaction:false`). Independent of whether the table is new: the statement fails either way. \
             Not modelled: a client that sends the whole file as one multi-statement query string, which PostgreSQL \
-            also runs as one implicit transaction.
+            also runs as one implicit transaction. Inside a DO block the statements run as part of one statement, and \
+            PostgreSQL rejects every concurrent form there ("cannot be executed from a function").
             """,
         category: .safety, defaultSeverity: .error, scope: .statement,
         bad: [
@@ -23,6 +24,12 @@ public struct ConcurrentIndexInTransaction: Rule {
                 """),
             RuleExample("«DROP INDEX CONCURRENTLY walk_owner_id_idx»;", assumeInTransaction: true),
             RuleExample("«REINDEX INDEX CONCURRENTLY walk_owner_id_idx»;", assumeInTransaction: true),
+            RuleExample("""
+                DO $$
+                BEGIN
+                  «CREATE INDEX CONCURRENTLY IF NOT EXISTS walk_owner_id_idx ON walk» (owner_id);
+                END $$;
+                """, note: "PostgreSQL rejects CONCURRENTLY inside a DO block."),
         ],
         good: [
             RuleExample("CREATE INDEX CONCURRENTLY walk_owner_id_idx ON walk (owner_id);",
@@ -44,7 +51,8 @@ public struct ConcurrentIndexInTransaction: Rule {
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
-        guard statement.session.inTransaction else { return }
+        let inDoBlock = statement.statement.enclosure == .doBlock
+        guard statement.session.inTransaction || inDoBlock else { return }
         let what: String
         switch statement.statement.syntax {
         case .createIndex(let index) where index.concurrently: what = "CREATE INDEX CONCURRENTLY"
@@ -54,6 +62,14 @@ public struct ConcurrentIndexInTransaction: Rule {
         }
         let why = statement.session.assumeInTransaction
             ? "the file runs in a transaction block (--assume-in-transaction)" : "it is inside a transaction block (after BEGIN)"
+        if inDoBlock {
+            statement.report(
+                statement.statement.safetyHead,
+                "\(what) cannot run inside a DO block (PostgreSQL: \"cannot be executed from a function\"): the migration fails here",
+                help: "Move it out of the DO block, as a statement of its own (CREATE INDEX CONCURRENTLY IF NOT EXISTS … is "
+                    + "re-runnable without a guard), in a migration that runs outside a transaction block.")
+            return
+        }
         statement.report(
             statement.statement.safetyHead,
             "\(what) cannot run inside a transaction block, and \(why): the migration fails here",

@@ -11,7 +11,9 @@ public struct NonIdempotentStatement: Rule {
             CREATE SCHEMA and CREATE EXTENSION without IF NOT EXISTS; CREATE VIEW and CREATE FUNCTION or PROCEDURE \
             without OR REPLACE; ALTER TABLE … ADD COLUMN without IF NOT EXISTS; any DROP, DROP COLUMN and DROP \
             CONSTRAINT without IF EXISTS. Not flagged, because PostgreSQL has no such clause for them: CREATE TYPE, \
-            ADD CONSTRAINT, CREATE TRIGGER before 14. New and existing objects alike: a re-run meets both. Off by \
+            ADD CONSTRAINT, CREATE TRIGGER before 14. New and existing objects alike: a re-run meets both. A \
+            statement in a DO block under IF or CASE, or in a block with an EXCEPTION handler, is guarded by its \
+            code (`IF NOT EXISTS (SELECT …) THEN`, `EXCEPTION WHEN duplicate_column`) and is not flagged. Off by \
             default.
             """,
         category: .safety, defaultSeverity: .warning, enabledByDefault: false, scope: .statement,
@@ -30,6 +32,18 @@ public struct NonIdempotentStatement: Rule {
                 DROP INDEX IF EXISTS walk_old_idx;
                 DROP TABLE IF EXISTS hike;
                 """),
+            RuleExample("""
+                DO $$
+                BEGIN
+                  BEGIN
+                    ALTER TABLE walk ADD COLUMN note text;
+                  EXCEPTION WHEN duplicate_column THEN NULL;
+                  END;
+                  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'hike') THEN
+                    CREATE TABLE hike (id bigint PRIMARY KEY);
+                  END IF;
+                END $$;
+                """, note: "Guarded by the DO block's code."),
         ])
 
     public static let triggers: RuleTriggers = .statements(.createTable, .createIndex, .createTableAs, .createSequence, .createSchema, .createExtension,
@@ -39,6 +53,7 @@ public struct NonIdempotentStatement: Rule {
 
     public func check(statement context: StatementContext) {
         let statement = context.statement
+        guard !statement.isGuarded else { return }
         func flag(_ range: Range<Int>, _ what: String, _ clause: String, _ suggestion: String?, object: String? = nil) {
             context.report(range, "\(what) without \(clause) fails when the migration runs again",
                            help: "Write \(clause) so the statement succeeds whether or not it already ran.",
@@ -69,7 +84,7 @@ public struct NonIdempotentStatement: Rule {
             flag(statement.firstLine, "CREATE SCHEMA", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.schema]))
         case .createExtension(ifNotExists: false):
             flag(statement.firstLine, "CREATE EXTENSION", ifNotExists, statement.rewritten(inserting: ifNotExists, after: [.extension]))
-        case .createView(_, orReplace: false):
+        case .createView(let view) where !view.orReplace:
             flag(statement.firstLine, "CREATE VIEW", "OR REPLACE", statement.rewritten(inserting: "OR REPLACE", after: [.create]))
         case .createFunction(let function) where !function.orReplace:
             flag(statement.firstLine, function.isProcedure ? "CREATE PROCEDURE" : "CREATE FUNCTION", "OR REPLACE",

@@ -8,7 +8,9 @@ public struct RefreshWithoutConcurrently: Rule {
             until the query behind it has run again, which can take minutes. REFRESH … CONCURRENTLY takes an EXCLUSIVE \
             lock instead, which lets reads go on; it needs a UNIQUE index on the view (plain columns, no WHERE) and a \
             view that is already populated. (squawk does not flag this.) A view created earlier in the same file is \
-            exempt, and so is `WITH NO DATA`, which empties the view on purpose.
+            exempt, and so is `WITH NO DATA`, which empties the view on purpose. A REFRESH inside a DO block is \
+            judged like any other statement; one inside a function body is not: it runs whenever the function is \
+            called (a cron job, a trigger), not during the migration, and how much it blocks depends on that.
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
