@@ -16,7 +16,7 @@ struct SuggestionTests {
         "fk-set-null-on-not-null-column", "duplicate-index", "json-type", "serial-column", "char-type", "money-type",
         "non-snake-case-identifier", "fk-column-without-id-suffix", "boolean-without-prefix",
         "timestamp-without-at-suffix", "constraint-name-mismatch", "updated-at-without-trigger", "join-table-name-order",
-        "table-name-inflection",
+        "table-name-inflection", "integer-primary-key",
         "create-index-without-concurrently", "drop-index-without-concurrently", "add-column-with-default", "set-not-null",
         "constraint-without-not-valid", "add-unique-constraint", "add-primary-key", "rename-table", "missing-lock-timeout",
         "reindex-without-concurrently", "refresh-without-concurrently", "truncate-cascade", "non-idempotent-statement",

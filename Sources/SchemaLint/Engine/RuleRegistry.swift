@@ -29,6 +29,7 @@ public enum RuleRegistry {
         UpdatedAtWithoutTrigger.self,
         JoinTableNameOrder.self,
         CheckInListTooLong.self,
+        IntegerPrimaryKey.self,
         // Naming.
         FkColumnWithoutIdSuffix.self,
         BooleanWithoutPrefix.self,
