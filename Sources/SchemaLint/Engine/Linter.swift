@@ -202,18 +202,16 @@ public struct Linter: Sendable {
             let invalid = sink(InvalidSuppression.id), unused = sink(UnusedSuppression.id)
             let anchor = SourceAnchor(file: directive.file, range: directive.comment)
             if directive.rules.isEmpty {
-                invalid?.report(anchor, "Suppression comment names no rule",
-                                help: "Name the rules it silences: -- schemalint-ignore rule-a, rule-b -- reason",
-                                suggestion: nil)
+                let finding = InvalidSuppression.namesNoRule
+                invalid?.report(anchor, finding.message, help: finding.help, suggestion: nil)
             }
             for rule in directive.rules {
                 if RuleRegistry.rule(id: rule) == nil {
-                    invalid?.report(anchor, "Suppression names an unknown rule \"\(rule)\"",
-                                    help: "Use a rule id from `schemalint rules`.", suggestion: nil)
+                    let finding = InvalidSuppression.unknownRule(rule)
+                    invalid?.report(anchor, finding.message, help: finding.help, suggestion: nil)
                 } else if enabled.contains(rule), !used.contains("\(i)/\(rule)") {
-                    unused?.report(anchor, "Suppression of \(rule) silenced nothing",
-                                   help: "Remove \(rule) from the comment: the finding it was written for is gone.",
-                                   suggestion: nil)
+                    let finding = UnusedSuppression.silencedNothing(rule)
+                    unused?.report(anchor, finding.message, help: finding.help, suggestion: nil)
                 }
             }
         }

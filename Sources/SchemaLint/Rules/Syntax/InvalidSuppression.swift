@@ -22,4 +22,15 @@ public struct InvalidSuppression: Rule {
         ])
 
     public init(options: NoOptions) {}
+
+    // The engine reports these while it matches suppression comments to findings (Linter.applySuppressions).
+
+    /// `-- schemalint-ignore` without a rule.
+    static let namesNoRule = (message: "Suppression comment names no rule",
+                              help: "Name the rules it silences: -- schemalint-ignore rule-a, rule-b -- reason")
+
+    /// A rule id that does not exist.
+    static func unknownRule(_ rule: String) -> (message: String, help: String) {
+        ("Suppression names an unknown rule \"\(rule)\"", "Use a rule id from `schemalint rules`.")
+    }
 }

@@ -33,4 +33,9 @@ public struct UnusedSuppression: Rule {
         ])
 
     public init(options: NoOptions) {}
+
+    /// Reported by the engine (Linter.applySuppressions) for an enabled rule no finding of which the comment silenced.
+    static func silencedNothing(_ rule: String) -> (message: String, help: String) {
+        ("Suppression of \(rule) silenced nothing", "Remove \(rule) from the comment: the finding it was written for is gone.")
+    }
 }
