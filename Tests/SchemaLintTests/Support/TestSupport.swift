@@ -3,9 +3,9 @@ import Testing
 
 /// Where things are: the repository (from this file's path), the built `schemalint` binary, the corpus.
 enum TestPaths {
-    /// The repository root: this file is `<root>/Tests/SchemaLintTests/TestSupport.swift`.
+    /// The repository root: this file is `<root>/Tests/SchemaLintTests/Support/TestSupport.swift`.
     static let repoRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let fixtures = repoRoot.appendingPathComponent("fixtures")
 
