@@ -47,7 +47,7 @@ public enum SQLParser {
     public static func parse(_ file: SourceFile) -> ParsedFile {
         var (bytes, errors) = InputCleaner.clean(file)
         var items: [ParsedFile.Item] = []
-        if case .success(let statements) = LibPgQuery.parse(bytes[...], base: 0) {
+        if let statements = parseWhole(bytes) {
             items = statements.enumerated().map { .statement(Statement(file: file, index: $0, range: $1.range, syntax: $1.syntax)) }
         } else {
             // psql scripts: meta-command lines, COPY … FROM stdin data and :variables are psql's, not SQL. Only a file
@@ -63,6 +63,33 @@ public enum SQLParser {
         var counts = EmbeddedStatements.Counts()
         items = EmbeddedStatements.expand(items, file: file, bytes: bytes, counts: &counts)
         return ParsedFile(file: file, items: errors.map(ParsedFile.Item.syntaxError) + items, embedded: counts)
+    }
+
+    /// Files above this size are parsed in chunks of about this size, so that PostgreSQL's tree of one chunk, not of
+    /// the whole file, is in memory at a time (a 25 MB dump's whole tree took over half a gigabyte).
+    static let chunkBytes = 1 << 20
+
+    /// The statements of a file that parses, or nil. A large file is split by the parser first (exact boundaries),
+    /// then parsed chunk by chunk, each chunk's tree read and freed before the next.
+    private static func parseWhole(_ bytes: [UInt8]) -> [(range: Range<Int>, syntax: StatementSyntax)]? {
+        guard bytes.count > chunkBytes else {
+            if case .success(let statements) = LibPgQuery.parse(bytes[...], base: 0) { return statements }
+            return nil
+        }
+        guard case .success(let ranges) = LibPgQuery.splitWithParser(bytes[...]), !ranges.isEmpty else { return nil }
+        var statements: [(range: Range<Int>, syntax: StatementSyntax)] = []
+        statements.reserveCapacity(ranges.count)
+        var first = 0
+        while first < ranges.count {
+            var last = first
+            while last + 1 < ranges.count, ranges[last + 1].upperBound - ranges[first].lowerBound <= chunkBytes { last += 1 }
+            let chunk = ranges[first].lowerBound..<ranges[last].upperBound
+            guard case .success(let parsed) = LibPgQuery.parse(bytes[chunk], base: chunk.lowerBound),
+                  parsed.count == last - first + 1 else { return nil }
+            statements += parsed
+            first = last + 1
+        }
+        return statements
     }
 
     /// Splits text that does not parse. When not even the scanner can (an unterminated quote, comment or
