@@ -111,7 +111,7 @@ public struct Linter: Sendable {
         let parser = threads > 1 ? ParallelParser(files: all, workers: threads) : nil
         var directives: [(directive: SuppressionDirective, group: Int)] = []
         for (f, file) in all.enumerated() {
-            let parsed = parser?.parsed(f) ?? SQLParser.parse(file)
+            var parsed = parser?.parsed(f) ?? SQLParser.parse(file)
             let g = f < context.count ? nil : fileGroups[f - context.count]
             guard let g else {
                 if f >= context.count {
@@ -135,7 +135,11 @@ public struct Linter: Sendable {
             run.startFile()
             var session = Session(assumeInTransaction: run.settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
             embedded.add(parsed.embedded)
-            for item in parsed.items {
+            // Each statement is let go once linted (popped from a queue, not held by the file's array), so memory
+            // follows what the model and the rules keep, not the size of the file.
+            var queue = Array(parsed.items.reversed())
+            parsed.items = []
+            while let item = queue.popLast() {
                 switch item {
                 // Function-body statements are parsed (a body that does not parse is a syntax error) but neither
                 // replayed nor linted: they run when the function is called, not during the migration.
