@@ -71,8 +71,9 @@ struct FrameReader {
 
     static func contentLength(in header: String) -> Result<Int, HeaderProblem> {
         var length: Int?
-        for raw in header.split(separator: "\n") {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        // Split on scalars: as Characters, "\r\n" is one grapheme and matches neither "\r" nor "\n".
+        for raw in header.unicodeScalars.split(separator: "\n") {
+            let line = Substring(raw.last == "\r" ? raw.dropLast() : raw)
             if line.isEmpty { continue }
             guard let colon = line.firstIndex(of: ":") else {
                 return .failure(HeaderProblem(reason: "malformed header line \"\(line.prefix(80))\""))
