@@ -9,8 +9,8 @@ from support import BINARY
 
 
 class RawClient:
-    def __init__(self):
-        self.process = subprocess.Popen([BINARY, "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    def __init__(self, command=None):
+        self.process = subprocess.Popen(command or [BINARY, "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE)
 
     def send_bytes(self, data: bytes):
