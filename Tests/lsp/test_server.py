@@ -252,3 +252,17 @@ async def test_relint_after_keystroke_is_interactive(client: LanguageClient, tmp
         print(f"\nre-lint of {text.count(chr(10))} lines after a keystroke: median {median * 1000:.1f} ms "
               f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}) over {len(times)}")
     assert median < 2.0, f"median re-lint {median:.3f} s"
+
+
+async def test_per_migration_folders_are_context(client: LanguageClient, tmp_path: Path):
+    """diesel: each migration is a folder (`<version>_<name>/up.sql`); the earlier folders' up.sql are context."""
+    folder = tmp_path / "migrations"
+    config(tmp_path, "fk-type-mismatch")
+    for name, up in [("2024-01-01-000000_dog", "CREATE TABLE dog (id bigint PRIMARY KEY);\n"),
+                     ("2024-01-02-000000_walk", "-- on disk\n")]:
+        (folder / name).mkdir(parents=True)
+        (folder / name / "up.sql").write_text(up)
+        (folder / name / "down.sql").write_text("DROP TABLE IF EXISTS x;\n")
+    walk = await open_document(client, folder / "2024-01-02-000000_walk" / "up.sql",
+                               "CREATE TABLE walk (id bigint PRIMARY KEY, dog_id integer REFERENCES dog (id));\n")
+    assert rules(client, walk) == ["fk-type-mismatch"]

@@ -27,8 +27,8 @@ struct DocumentLinter {
                                                               workingDirectory: Paths.folder(path))
         guard !configuration.isExcluded(path) else { return DocumentLint(file: document, diagnostics: []) }
 
-        let folder = migrationFolder(of: path)
-        var files = InputFiles.expand([folder]).files.filter { !configuration.isExcluded($0) }
+        let (folder, depth) = migrationFolder(of: path)
+        var files = Self.sqlFiles(in: folder, depth: depth).filter { !configuration.isExcluded($0) }
         if !files.contains(path) { files = InputFiles.naturallySorted(files + [path]) }
         var builder = MigrationRunBuilder(forced: configuration.layout, lintRollbacks: configuration.lintDown ?? false,
                                           replayFirst: configuration.replayFirst)
@@ -46,19 +46,38 @@ struct DocumentLinter {
         return DocumentLint(file: document, diagnostics: result.diagnostics.filter { $0.file == path })
     }
 
-    /// The folder whose layout orders the document: its own, or its parent's where each migration is a folder of
-    /// its own (diesel's `<version>_<name>/up.sql`, Prisma's `<version>_<name>/migration.sql`, sqitch's `deploy/`).
-    private func migrationFolder(of path: String) -> String {
+    /// The folder whose layout orders the document, and how deep its migrations are: the document's own folder
+    /// (its `*.sql` files only: a file opened in a home folder must not walk the whole tree on every keystroke), or
+    /// its parent with one level of subfolders where each migration is a folder of its own (diesel's
+    /// `<version>_<name>/up.sql`, Prisma's `<version>_<name>/migration.sql`, sqitch's `deploy/`).
+    private func migrationFolder(of path: String) -> (folder: String, depth: Int) {
         let folder = Paths.folder(path), parent = Paths.folder(folder)
         let name = Paths.lastComponent(path)
         let perMigrationFolder = ["up.sql", "down.sql", "migration.sql"].contains(name)
             || FileManager.default.fileExists(atPath: Paths.join(parent, "sqitch.plan"))
-        guard perMigrationFolder, parent != folder, !parent.isEmpty else { return folder }
-        let siblings = InputFiles.expand([parent]).files
-        switch FolderLayout.detect(directory: parent, files: siblings) {
-        case .diesel, .prisma, .sqitch: return parent
-        default: return folder
+        guard perMigrationFolder, parent != folder, !parent.isEmpty else { return (folder, 0) }
+        switch FolderLayout.detect(directory: parent, files: Self.sqlFiles(in: parent, depth: 1)) {
+        case .diesel, .prisma, .sqitch: return (parent, 1)
+        default: return (folder, 0)
         }
+    }
+
+    /// The `*.sql` files of a folder and of its subfolders `depth` levels down, in natural order (hidden ones left
+    /// out, as `InputFiles.expand` leaves them out).
+    static func sqlFiles(in folder: String, depth: Int) -> [String] {
+        var found: [String] = []
+        func collect(_ directory: String, _ depth: Int) {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+            for entry in entries where !entry.hasPrefix(".") {
+                let path = Paths.join(directory, entry)
+                var isDirectory = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                if isDirectory { if depth > 0 { collect(path, depth - 1) } }
+                else if entry.lowercased().hasSuffix(".sql") { found.append(path) }
+            }
+        }
+        collect(folder, depth)
+        return InputFiles.naturallySorted(found)
     }
 
     /// Files of context paths (`context` in the configuration), open buffers first.
