@@ -1,6 +1,12 @@
 /// `rules/<id>.md` and `rules/README.md`, generated from rule metadata: the docs cannot drift from the
 /// rules because a test regenerates them and compares.
 public enum RuleDocumentation {
+    /// Where a rule's page is published: `rules/<id>.md` on the repository's main branch (SARIF's `helpUri`, the
+    /// language server's `codeDescription`).
+    public static func pageURL(for id: String) -> String {
+        "\(SARIFReporter.informationURI)/blob/main/rules/\(id).md"
+    }
+
     public static func page(for rule: any Rule.Type) -> String {
         let m = rule.metadata
         var out = """

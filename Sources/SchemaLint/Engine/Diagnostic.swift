@@ -17,6 +17,9 @@ public struct Diagnostic: Sendable, Equatable {
     public var end: SourcePosition
     /// Byte offsets, for reporters that print the source under a finding.
     public var byteRange: Range<Int>
+    /// Byte offsets of the statement the finding is in, without its leading comments (where a statement
+    /// suppression goes); nil when it is in none (a whole-schema finding about no statement).
+    public var statementRange: Range<Int>? = nil
     /// Set when an inline `schemalint-ignore` comment silenced the finding.
     public var suppression: Suppression?
     /// The object the finding is about, qualified: `schema.table` or `schema.table.column` (`public.dog.client_id`).
@@ -57,8 +60,13 @@ final class DiagnosticCollector: @unchecked Sendable {
     private(set) var diagnostics: [Diagnostic] = []
     /// Files replayed for context only (`--context`): nothing in them is reported.
     var silenced: Set<ObjectIdentifier> = []
+    /// Each linted file's statements and unparsable chunks (leading comments included), to place findings that
+    /// name no statement (whole-schema rules) in the one their anchor is in.
+    private var pieces: [ObjectIdentifier: [Range<Int>]] = [:]
     /// Findings that stand only if the final model still has the problem (`StatementContext.report(…, unlessFixedLater:)`).
     private var deferred: [(SchemaModel) -> Void] = []
+
+    func notePieces(_ ranges: [Range<Int>], of file: SourceFile) { pieces[ObjectIdentifier(file)] = ranges }
 
     func deferUntilFinalModel(_ decide: @escaping (SchemaModel) -> Void) { deferred.append(decide) }
 
@@ -78,6 +86,8 @@ final class DiagnosticCollector: @unchecked Sendable {
                                     start: file.position(ofByte: anchor.range.lowerBound),
                                     end: file.position(ofByte: anchor.range.upperBound),
                                     byteRange: anchor.range, object: object)
+        diagnostic.statementRange = statement ?? pieces[ObjectIdentifier(file)]?
+            .first { $0.contains(anchor.range.lowerBound) }.flatMap { SourceTrim.content(of: $0, in: file.bytes) }
         if let suggestion, let statement {
             diagnostic.suggestionEdit = SuggestionEdit.make(suggestion, statement: statement, replacing: replacesStatement,
                                                             in: file)
@@ -86,7 +96,7 @@ final class DiagnosticCollector: @unchecked Sendable {
             let end = file.position(ofByte: file.bytes.count)
             let newline = file.bytes.last == UInt8(ascii: "\n") || file.bytes.isEmpty ? "" : "\n"
             diagnostic.suggestionEdit = SuggestionEdit(start: end, end: end, text: newline + suggestion + "\n",
-                                                       replacesStatement: false)
+                                                       replacesStatement: false, byteRange: file.bytes.count..<file.bytes.count)
         }
         diagnostics.append(diagnostic)
     }
@@ -98,6 +108,8 @@ public struct SuggestionEdit: Sendable, Equatable {
     public var end: SourcePosition
     public var text: String
     public var replacesStatement: Bool
+    /// `start..<end` as byte offsets (for editors that count columns in other units).
+    public var byteRange: Range<Int>
 
     /// A safety rule's suggestion rewrites the statement (its `;` stays); any other rule's is added after the
     /// statement's `;`.
@@ -106,7 +118,8 @@ public struct SuggestionEdit: Sendable, Equatable {
             var text = suggestion.trimming(.whitespacesAndNewlines)
             if text.hasSuffix(";") { text.removeLast() }
             return SuggestionEdit(start: file.position(ofByte: statement.lowerBound),
-                                  end: file.position(ofByte: statement.upperBound), text: text, replacesStatement: true)
+                                  end: file.position(ofByte: statement.upperBound), text: text, replacesStatement: true,
+                                  byteRange: statement)
         }
         var at = statement.upperBound
         var i = at
@@ -114,6 +127,6 @@ public struct SuggestionEdit: Sendable, Equatable {
         if i < file.bytes.count, file.bytes[i] == UInt8(ascii: ";") { at = i + 1 }
         let position = file.position(ofByte: at)
         return SuggestionEdit(start: position, end: position, text: (at == statement.upperBound ? ";" : "") + "\n" + suggestion,
-                              replacesStatement: false)
+                              replacesStatement: false, byteRange: at..<at)
     }
 }

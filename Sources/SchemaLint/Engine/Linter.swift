@@ -132,6 +132,7 @@ public struct Linter: Sendable {
             }
             let run = runs[g]
             directives += SuppressionDirective.find(in: file, pieces: parsed.pieces).map { ($0, g) }
+            collector.notePieces(parsed.pieces, of: file)
             run.startFile()
             var session = Session(assumeInTransaction: run.settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
             embedded.add(parsed.embedded)

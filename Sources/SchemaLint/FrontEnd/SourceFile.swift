@@ -27,12 +27,7 @@ public final class SourceFile: @unchecked Sendable {
     /// 1-based line and character column of a byte offset (clamped to the file).
     public func position(ofByte offset: Int) -> SourcePosition {
         let offset = min(max(offset, 0), bytes.count)
-        // Last line start <= offset.
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
+        let lo = lineIndex(ofByte: offset)
         // A byte order mark is invisible in editors: line 1 counts columns after it.
         let lineStart = lo == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) && offset >= 3 ? 3 : lineStarts[lo]
         var column = 1
@@ -43,6 +38,71 @@ public final class SourceFile: @unchecked Sendable {
         }
         // A carriage return before the newline is not part of a line's visible text.
         return SourcePosition(line: lo + 1, column: column)
+    }
+
+    /// The 0-based line and column of a byte offset (clamped to the file) in `encoding`'s code units, as the
+    /// Language Server Protocol counts them. Unlike `position(ofByte:)` a byte order mark counts: it is part of
+    /// the text the editor sent.
+    public func position(ofByte offset: Int, in encoding: PositionEncoding) -> (line: Int, character: Int) {
+        let offset = min(max(offset, 0), bytes.count)
+        let line = lineIndex(ofByte: offset)
+        var units = 0
+        var i = lineStarts[line]
+        while i < offset {
+            let lead = bytes[i]
+            let length = Self.sequenceLength(lead)
+            switch encoding {
+            case .utf8: units += min(length, offset - i)
+            case .utf16: units += length == 4 ? 2 : 1
+            case .utf32: units += 1
+            }
+            i += length
+        }
+        return (line, units)
+    }
+
+    /// The byte offset of a 0-based line and column in `encoding`'s code units. A column past the end of its line
+    /// is the line's end (before its line break), a line past the end of the file is the file's end, as LSP says;
+    /// a column inside a character (half a UTF-16 surrogate pair, a UTF-8 continuation) is the character's start.
+    public func byteOffset(line: Int, character: Int, in encoding: PositionEncoding) -> Int {
+        guard line >= 0 else { return 0 }
+        guard line < lineStarts.count else { return bytes.count }
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : bytes.count
+        if end > lineStarts[line], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        var units = 0
+        var i = lineStarts[line]
+        while i < end {
+            let length = Self.sequenceLength(bytes[i])
+            let width = switch encoding {
+            case .utf8: length
+            case .utf16: length == 4 ? 2 : 1
+            case .utf32: 1
+            }
+            if units + width > character { break }
+            units += width
+            i += length
+        }
+        return min(i, end)
+    }
+
+    /// The 0-based index of the line holding `offset`: the last line start at or before it.
+    private func lineIndex(ofByte offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// Bytes in the UTF-8 sequence a byte starts (1 for a stray continuation byte, so every byte is stepped over).
+    @inline(__always) private static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...: 4
+        case 0xE0...: 3
+        case 0xC0...: 2
+        default: 1
+        }
     }
 
     /// The text of a 1-based line, without its line break.
@@ -93,6 +153,11 @@ public final class SourceFile: @unchecked Sendable {
     }
 
     @inline(__always) static func isContinuationByte(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
+}
+
+/// The code units an editor counts columns in (LSP's `PositionEncodingKind`).
+public enum PositionEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8", utf16 = "utf-16", utf32 = "utf-32"
 }
 
 public struct SourcePosition: Sendable, Equatable, Comparable {

@@ -153,3 +153,16 @@ extension JSONValue: Decodable {
         init?(intValue: Int) { nil }
     }
 }
+
+/// Typed reads of parsed JSON (protocol messages): nil when the value is missing or of another type.
+extension JSONValue {
+    public var string: String? { if case .string(let s) = self { s } else { nil } }
+    public var int: Int? { if case .int(let i) = self { i } else { nil } }
+    public var array: [JSONValue]? { if case .array(let items) = self { items } else { nil } }
+    public var isObject: Bool { if case .object = self { true } else { false } }
+
+    /// The value at a path of object keys: `params["textDocument", "uri"]`.
+    public subscript(first: String, rest: String...) -> JSONValue? {
+        rest.reduce(self[first]) { value, key in value?[key] }
+    }
+}

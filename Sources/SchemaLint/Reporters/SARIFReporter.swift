@@ -15,7 +15,7 @@ public struct SARIFReporter: Reporter {
                 ("name", .string(Self.pascalCase(m.id))),
                 ("shortDescription", .object([("text", .string(m.summary))])),
                 ("fullDescription", .object([("text", .string(Self.limited(m.rationale, to: 1024)))])),
-                ("helpUri", .string("\(Self.informationURI)/blob/main/rules/\(m.id).md")),
+                ("helpUri", .string(RuleDocumentation.pageURL(for: m.id))),
                 ("help", .object([("text", .string(m.rationale)), ("markdown", .string(RuleDocumentation.page(for: rule)))])),
                 ("defaultConfiguration", .object([("level", .string(Self.level(m.defaultSeverity)))])),
                 ("properties", .object([("tags", .array([.string(m.category.rawValue)]))])),
