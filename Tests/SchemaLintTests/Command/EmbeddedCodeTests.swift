@@ -86,13 +86,7 @@ struct EmbeddedCodeTests {
         let run = try CLI.run(["--format", "json", "--select", "syntax-error", "-"], stdin: body)
         #expect(Self.findings(run).map { String($0.split(separator: ":", maxSplits: 1)[1]) } == ["6:3 syntax-error"], "\(run)")
 
-        let postgres: ThrowawayPostgres
-        do {
-            postgres = try ThrowawayPostgres.start()
-        } catch let unavailable as ThrowawayPostgres.Unavailable {
-            Issue.record("PostgreSQL 15 is required to check body errors but is unavailable: \(unavailable.reason)")
-            return
-        }
+        guard let postgres = ThrowawayPostgres.startOrFail(checking: "body errors") else { return }
         defer { postgres.stop() }
         _ = try postgres.run("CREATE DATABASE bodies;", database: "postgres").get()
         // PostgreSQL rejects it, on the body's 5th line (`$$` is line 1), which is the file's 6th.

@@ -87,14 +87,7 @@ struct SecurityOnPostgresTests {
     func examplesOnPostgres() throws {
         let securityRules = RuleRegistry.all.filter { $0.metadata.category == .security }
         #expect(Set(securityRules.map { $0.metadata.id }) == Set(Self.probes.keys), "every security rule needs probes")
-        let postgres: ThrowawayPostgres
-        do {
-            postgres = try ThrowawayPostgres.start()
-        } catch let unavailable as ThrowawayPostgres.Unavailable {
-            // Never a skip: without PostgreSQL the rules' claims are unchecked.
-            Issue.record("PostgreSQL 15 is required to check the security rules but is unavailable: \(unavailable.reason)")
-            return
-        }
+        guard let postgres = ThrowawayPostgres.startOrFail(checking: "the security rules' claims") else { return }
         defer { postgres.stop() }
         let version = try postgres.run("SHOW server_version_num;", database: "postgres", tuplesOnly: true).get()
         #expect(version.hasPrefix("15"), "expected PostgreSQL 15, found \(version)")

@@ -56,8 +56,9 @@ final class ThrowawayPostgres {
         return server
     }
 
-    /// A started cluster, or nil with a loud note and a recorded failure when there is no PostgreSQL to start.
-    static func startOrFail() -> ThrowawayPostgres? {
+    /// A started cluster, or nil with a loud note and a recorded failure when there is no PostgreSQL to start:
+    /// what `checking` names (suggested fixes, the security rules' claims) was then never checked, so the test fails.
+    static func startOrFail(checking what: String = "suggested fixes") -> ThrowawayPostgres? {
         do {
             return try start()
         } catch {
@@ -65,15 +66,15 @@ final class ThrowawayPostgres {
             let message = """
 
                 ************************************************************************************************
-                FAILED: suggested fixes were NOT checked against PostgreSQL: \(reason)
+                FAILED: \(what) were NOT checked against PostgreSQL: \(reason)
                 Install it (`scripts/install-deps` installs postgresql) to run this test.
                 ************************************************************************************************
 
                 """
             FileHandle.standardError.write(Data(message.utf8))
             print(message)
-            // Suggested SQL that was never run is not checked: the test fails rather than passing with a banner.
-            Issue.record("PostgreSQL 15 is required to check suggested fixes but is unavailable: \(reason)")
+            // SQL that was never run is not checked: the test fails rather than passing with a banner.
+            Issue.record("PostgreSQL 15 is required to check \(what) but is unavailable: \(reason)")
             return nil
         }
     }
