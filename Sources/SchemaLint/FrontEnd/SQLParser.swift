@@ -97,7 +97,7 @@ public enum SQLParser {
     private static func scannerSplit(_ bytes: [UInt8], file: SourceFile, errors: inout [SyntaxError]) -> [Range<Int>] {
         let pieces: [Range<Int>]
         switch LibPgQuery.splitWithScanner(bytes[...]) {
-        case .success(let ranges): pieces = ranges
+        case .success(let ranges): pieces = covering(ranges.filter { $0.upperBound <= bytes.count }, bytes)
         case .failure(let failure):
             let offset = failure.cursorCharacter.map { file.byteOffset(ofCharacter: $0, from: 0) } ?? 0
             errors.append(SyntaxError(range: errorRange(at: offset, in: file), message: firstLine(of: failure.message),
@@ -109,6 +109,27 @@ public enum SQLParser {
             pieces = ranges
         }
         return pieces.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }
+    }
+
+    /// The scanner's pieces, plus the rest of the file where it stopped early: after an unbalanced parenthesis
+    /// (`CREATE TABLE t (id int,;`) it returns the statements before it and nothing more, without an error. The rest
+    /// is cut at every `;` token (our lexer knows strings, comments and dollar quotes), so the broken statement is
+    /// reported and the ones after it are still linted.
+    static func covering(_ pieces: [Range<Int>], _ bytes: [UInt8]) -> [Range<Int>] {
+        let start = pieces.last?.upperBound ?? 0
+        guard start < bytes.count else { return pieces }
+        var rest: [Range<Int>] = []
+        var pieceStart = start
+        for token in Lexer.tokens(bytes, in: start..<bytes.count) where token.kind == .semicolon {
+            rest.append(pieceStart..<token.start)
+            pieceStart = token.end
+        }
+        rest.append(pieceStart..<bytes.count)
+        // Only pieces with code in them: the `;` that ended the scanner's last piece, blank tails and comments go.
+        let code = rest.filter { range in
+            Lexer.tokens(bytes, in: range).contains { !$0.isComment }
+        }
+        return pieces + code
     }
 
     /// libpg_query quotes the rest of the input after an unterminated token: keep the first line.

@@ -57,6 +57,18 @@ struct HostileInputTests {
         #expect(run.stdout.contains("q.sql:5:"), "the statement after them is linted: \(run)")
     }
 
+    @Test("An unbalanced parenthesis: the broken statement is a syntax error and the statements after it are linted")
+    func unbalancedParenthesis() throws {
+        // PostgreSQL's scanner split stops at `(id int,;` and returns nothing after it, without an error.
+        let sql = "CREATE TABLE dog (id bigint PRIMARY KEY);\nCREATE TABLE broken (id int,;\n" + Self.marker
+            + "DO $$\nBEGIN\n  SELEC 1;\nEND $$;\n"
+        let run = try Self.lint(["paren.sql": Self.bytes(sql)])
+        Self.expectNoCrash(run)
+        #expect(run.stdout.contains("paren.sql:2:29: error: syntax error at end of input"), "\(run)")
+        #expect(run.stdout.contains("paren.sql:3:43: warning: Column \"walk.at\""), "\(run)")
+        #expect(run.stdout.contains("paren.sql:6:3: error: syntax error at or near \"SELEC\""), "\(run)")
+    }
+
     @Test("NUL bytes: reported at their position, the rest linted")
     func nulBytes() throws {
         let run = try Self.lint(["bin.sql": Self.bytes("SELECT 1;\n") + [0, 0, 0xFF] + Self.bytes(";\n" + Self.marker)])
