@@ -70,6 +70,15 @@ def test_shutdown_then_exit_exits_0(raw):
     assert raw.wait() == 0
 
 
+def test_null_params_are_no_params(raw):
+    """Clients send `"params": null` for shutdown and exit; that is read as no params, not as an invalid request."""
+    raw.initialize()
+    raw.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": None})
+    assert raw.receive() == {"jsonrpc": "2.0", "id": 2, "result": None}
+    raw.send({"jsonrpc": "2.0", "method": "exit", "params": None})
+    assert raw.wait() == 0
+
+
 def test_exit_without_shutdown_exits_1(raw):
     raw.initialize()
     raw.send({"jsonrpc": "2.0", "method": "exit"})

@@ -1,6 +1,5 @@
 """schemalint server driven by pytest-lsp: what an editor sees."""
 import asyncio
-import time
 from pathlib import Path
 
 import pytest
@@ -230,9 +229,10 @@ async def test_unknown_request(client: LanguageClient):
 
 
 
-async def test_relint_after_keystroke_is_interactive(client: LanguageClient, tmp_path: Path, capsys):
-    """A 2,000-line file (scripts/generate-ddl schema --lines 2000), re-linted after each of 15 keystrokes:
-    the median from didChange to its diagnostics."""
+async def test_relint_after_each_keystroke(client: LanguageClient, tmp_path: Path):
+    """A 2,000-line file (scripts/generate-ddl schema --lines 2000), changed 15 times: each change gets the
+    diagnostics of its own version, and they move with the text. How long a re-lint takes is measured by
+    scripts/bench, not here."""
     import subprocess
     repo = Path(__file__).resolve().parents[2]
     path = tmp_path / "big.sql"
@@ -240,18 +240,15 @@ async def test_relint_after_keystroke_is_interactive(client: LanguageClient, tmp
     text = path.read_text()
     assert text.count("\n") >= 2000
     uri = await open_document(client, path, text)
-    assert len(client.diagnostics[uri]) > 0
-    times = []
+    first = sorted((d.range.start.line, d.code) for d in client.diagnostics[uri])
+    assert first
     for version in range(2, 17):
-        text = text.replace("\n", "\n-- typed\n", 1) if version % 2 else text.replace("\n-- typed\n", "\n", 1)
-        start = time.perf_counter()
+        typed = version % 2 == 0
+        text = text.replace("\n", "\n-- typed\n", 1) if typed else text.replace("\n-- typed\n", "\n", 1)
         await change_document(client, uri, text, version)
-        times.append(time.perf_counter() - start)
-    median = sorted(times)[len(times) // 2]
-    with capsys.disabled():
-        print(f"\nre-lint of {text.count(chr(10))} lines after a keystroke: median {median * 1000:.1f} ms "
-              f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}) over {len(times)}")
-    assert median < 2.0, f"median re-lint {median:.3f} s"
+        now = sorted((d.range.start.line, d.code) for d in client.diagnostics[uri])
+        # A line typed near the top moves every finding after it down one line; removing it moves them back.
+        assert now == [(line + 1 if typed and line >= 1 else line, code) for line, code in first]
 
 
 async def test_per_migration_folders_are_context(client: LanguageClient, tmp_path: Path):

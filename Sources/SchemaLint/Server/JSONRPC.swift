@@ -20,7 +20,8 @@ enum JSONRPC {
         guard message["jsonrpc"]?.string == "2.0" else { return .invalid(id: id ?? .null, reason: "jsonrpc must be \"2.0\"") }
         if let method = message["method"] {
             guard let name = method.string else { return .invalid(id: id ?? .null, reason: "method must be a string") }
-            let params = message["params"]
+            // `"params": null` is read as no params: JSON-RPC says omit them, but clients send null for `shutdown`.
+            let params = message["params"].flatMap { $0 == .null ? nil : $0 }
             if let params, !params.isObject, params.array == nil {
                 return .invalid(id: id ?? .null, reason: "params must be an object or an array")
             }
