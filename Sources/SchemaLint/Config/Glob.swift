@@ -10,6 +10,9 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     public let pattern: String
     public let separator: Character
     private let parts: [Substring]
+    /// Each pattern part as characters, nil for a literal part (no `*`, `?`, `[`), which is compared as text:
+    /// globs are matched once per object and finding, and most parts are plain names.
+    private let wildcards: [[Character]?]
 
     public init(_ pattern: String, separator: Character = "/") {
         self.pattern = pattern
@@ -22,6 +25,7 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
         var parts = text.split(separator: separator, omittingEmptySubsequences: true)
         if separator == "/", !text.contains("/") { parts.insert("**", at: 0) }
         self.parts = parts
+        wildcards = parts.map { part in part.contains { $0 == "*" || $0 == "?" || $0 == "[" } ? Array(part) : nil }
     }
 
     public var description: String { pattern }
@@ -30,23 +34,28 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     public func matches(_ name: String) -> Bool {
         let subject = name.split(separator: separator, omittingEmptySubsequences: true)
         guard !subject.isEmpty else { return false }
-        for n in 1...subject.count where Self.match(parts[...], subject[..<n]) { return true }
+        for n in 1...subject.count where match(from: 0, subject[..<n]) { return true }
         return false
     }
 
-    private static func match(_ pattern: ArraySlice<Substring>, _ subject: ArraySlice<Substring>) -> Bool {
-        guard let first = pattern.first else { return subject.isEmpty }
-        if first == "**" {
-            let rest = pattern.dropFirst()
+    /// Whether the pattern's parts from `p` on match `subject`.
+    private func match(from p: Int, _ subject: ArraySlice<Substring>) -> Bool {
+        guard p < parts.count else { return subject.isEmpty }
+        if parts[p] == "**" {
             var s = subject
             while true {
-                if match(rest, s) { return true }
+                if match(from: p + 1, s) { return true }
                 guard !s.isEmpty else { return false }
                 s = s.dropFirst()
             }
         }
-        guard let part = subject.first, matchPart(Array(first), Array(part)) else { return false }
-        return match(pattern.dropFirst(), subject.dropFirst())
+        guard let part = subject.first else { return false }
+        if let characters = wildcards[p] {
+            guard Self.matchPart(characters, Array(part)) else { return false }
+        } else {
+            guard parts[p] == part else { return false }
+        }
+        return match(from: p + 1, subject.dropFirst())
     }
 
     /// One part against one pattern part: `*`, `?`, `[…]`, literal characters.

@@ -70,5 +70,12 @@ public enum RuleRegistry {
         GrantToPublic.self,
     ]
 
-    public static func rule(id: String) -> (any Rule.Type)? { all.first { $0.metadata.id == id } }
+    /// Each rule by id, built once: looking a rule up (once per finding) must not copy every rule's metadata.
+    private static let byID = Dictionary(all.map { ($0.metadata.id, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let categories = byID.mapValues { $0.metadata.category }
+
+    public static func rule(id: String) -> (any Rule.Type)? { byID[id] }
+
+    /// The category of the rule with this id.
+    static func category(of id: String) -> RuleCategory? { categories[id] }
 }

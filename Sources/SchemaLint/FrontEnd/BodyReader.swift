@@ -104,8 +104,9 @@ extension TreeReader {
             code.error = BodyError(message: message, offset: offset)
             return code
         }
+        let end = contentEnd(quoteAt: quote)
         code.statements = walk.statements.map { statement in
-            EmbeddedSQL(text: statement.text, offset: find(statement.text, from: lineStart(statement.line, from: content)),
+            EmbeddedSQL(text: statement.text, offset: find(statement.text, from: lineStart(statement.line, from: content), before: end),
                         guarded: statement.guarded)
         }
         return code
@@ -146,6 +147,29 @@ extension TreeReader {
         return i + 1
     }
 
+    /// Where the string that opens at `quote` closes: the file offset of its closing `$tag$` or `'` (the end of the
+    /// text if it does not).
+    private func contentEnd(quoteAt quote: Int) -> Int {
+        let start = contentStart(quoteAt: quote)
+        var i = start
+        if byte(base + quote) == UInt8(ascii: "$") {
+            let tag = text[(base + quote)..<min(start, text.endIndex)]
+            while i + tag.count <= text.endIndex {
+                if text[i] == UInt8(ascii: "$"), text[i..<(i + tag.count)].elementsEqual(tag) { return i }
+                i += 1
+            }
+            return text.endIndex
+        }
+        while let b = byte(i) {
+            if b == UInt8(ascii: "'") {
+                if byte(i + 1) == UInt8(ascii: "'") { i += 2; continue }
+                return i
+            }
+            i += 1
+        }
+        return text.endIndex
+    }
+
     private func verbatim(_ string: Swift.String, at offset: Int) -> Bool {
         let bytes = Array(string.utf8)
         guard offset >= text.startIndex, offset + bytes.count <= text.endIndex else { return false }
@@ -179,12 +203,12 @@ extension TreeReader {
         return min(i, text.endIndex)
     }
 
-    /// Where `statement` stands verbatim at or after `start`, if it does.
-    private func find(_ statement: Swift.String, from start: Int) -> Int? {
+    /// Where `statement` stands verbatim at or after `start` and before `end` (the body's closing quote), if it does.
+    private func find(_ statement: Swift.String, from start: Int, before end: Int) -> Int? {
         let needle = Array(statement.utf8)
         guard let first = needle.first, start >= text.startIndex else { return nil }
         var i = start
-        while i + needle.count <= text.endIndex {
+        while i + needle.count <= min(end, text.endIndex) {
             if text[i] == first, text[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
         }

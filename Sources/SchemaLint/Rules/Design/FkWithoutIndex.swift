@@ -128,7 +128,7 @@ public struct FkWithoutIndex: Rule {
             return false
         }
         guard let predicate = index.predicate else { return true }
-        let terms = predicate.components(separatedBy: " and ")
+        let terms = predicate.pieces(separatedBy: " and ")
         return terms.allSatisfy { term in
             guard term.hasSuffix(" is not null") else { return false }
             return key.contains(String(term.dropLast(" is not null".count)).trimming(.these(["(", ")", " "])))

@@ -73,7 +73,7 @@ public struct SoftDeleteWithoutPartialIndex: Rule {
     static func terms(of predicate: String) -> [String] {
         predicate.replacing("(", with: " ").replacing(")", with: " ")
             .replacing("\"", with: "")
-            .components(separatedBy: " and ")
+            .pieces(separatedBy: " and ")
             .map { $0.split(separator: " ").joined(separator: " ") }
     }
 }

@@ -64,7 +64,15 @@ public struct UnconstrainedStatusColumn: Rule {
         ])
 
     public let options: Options
-    public init(options: Options) { self.options = options }
+    /// The options in lower case, folded once rather than once per column.
+    private let names: Set<String>, suffixes: [String], ignored: [String]
+
+    public init(options: Options) {
+        self.options = options
+        names = Set(options.names.map { $0.lowercased() })
+        suffixes = options.suffixes.map { $0.lowercased() }
+        ignored = options.ignore.map { $0.lowercased() }
+    }
 
     public func check(schema: SchemaContext) {
         for table in schema.model.createdTables where !table.isPartition {
@@ -93,8 +101,8 @@ public struct UnconstrainedStatusColumn: Rule {
 
     func isStatusName(_ name: String) -> Bool {
         let lower = name.lowercased()
-        if options.ignore.contains(where: { lower == $0.lowercased() || lower.hasSuffix("_" + $0.lowercased()) }) { return false }
-        return options.names.contains { $0.lowercased() == lower } || options.suffixes.contains { lower.hasSuffix($0.lowercased()) }
+        if ignored.contains(where: { lower == $0 || lower.hasSuffix("_" + $0) }) { return false }
+        return names.contains(lower) || suffixes.contains { lower.hasSuffix($0) }
     }
 
     /// text, varchar or char, or a domain over one of them without a CHECK.
