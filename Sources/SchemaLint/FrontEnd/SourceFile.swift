@@ -16,7 +16,9 @@ public final class SourceFile: @unchecked Sendable {
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
         lineStarts = starts
     }
 
