@@ -237,7 +237,7 @@ private final class GroupRun {
         runners = group.rules.map { configured in
             configured.rule.runner(sink: FindingSink(
                 rule: configured.id, severity: configured.severity, collector: collector, files: files,
-                suggestionReplacesStatement: type(of: configured.rule).metadata.category == .safety))
+                fix: type(of: configured.rule).metadata.fix))
         }
         dispatch = RuleDispatch(runners.map(\.triggers))
         syntaxErrors = group.rules.first { $0.id == SyntaxErrorRule.id }
