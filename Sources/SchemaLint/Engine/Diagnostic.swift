@@ -62,11 +62,11 @@ final class DiagnosticCollector: @unchecked Sendable {
     var silenced: Set<ObjectIdentifier> = []
     /// Each linted file's statements and unparsable chunks (leading comments included), to place findings that
     /// name no statement (whole-schema rules) in the one their anchor is in.
-    private var pieces: [ObjectIdentifier: [Range<Int>]] = [:]
+    private var pieces: [ObjectIdentifier: PieceIndex] = [:]
     /// Findings that stand only if the final model still has the problem (`StatementContext.report(…, unlessFixedLater:)`).
     private var deferred: [(SchemaModel) -> Void] = []
 
-    func notePieces(_ ranges: [Range<Int>], of file: SourceFile) { pieces[ObjectIdentifier(file)] = ranges }
+    func notePieces(_ index: PieceIndex, of file: SourceFile) { pieces[ObjectIdentifier(file)] = index }
 
     func deferUntilFinalModel(_ decide: @escaping (SchemaModel) -> Void) { deferred.append(decide) }
 
@@ -87,7 +87,7 @@ final class DiagnosticCollector: @unchecked Sendable {
                                     end: file.position(ofByte: anchor.range.upperBound),
                                     byteRange: anchor.range, object: object)
         diagnostic.statementRange = statement ?? pieces[ObjectIdentifier(file)]?
-            .first { $0.contains(anchor.range.lowerBound) }.flatMap { SourceTrim.content(of: $0, in: file.bytes) }
+            .first(containing: anchor.range.lowerBound).flatMap { SourceTrim.content(of: $0, in: file.bytes) }
         if let suggestion, let statement {
             diagnostic.suggestionEdit = SuggestionEdit.make(suggestion, statement: statement,
                                                             replacing: fix?.placement == .replacesStatement,

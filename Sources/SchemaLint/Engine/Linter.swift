@@ -131,8 +131,9 @@ public struct Linter: Sendable {
                 continue
             }
             let run = runs[g]
-            directives += SuppressionDirective.find(in: file, pieces: parsed.pieces).map { ($0, g) }
-            collector.notePieces(parsed.pieces, of: file)
+            let pieces = PieceIndex(parsed.pieces)
+            directives += SuppressionDirective.find(in: file, pieces: pieces).map { ($0, g) }
+            collector.notePieces(pieces, of: file)
             run.startFile()
             var session = Session(assumeInTransaction: run.settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
             embedded.add(parsed.embedded)
