@@ -8,6 +8,8 @@ public struct TracedRelation: Sendable, Hashable {
     public var kind: Character
     /// For an index, its table.
     public var table: QualifiedName?
+    /// Its name before the statement, when the statement renamed it.
+    public var formerName: String? = nil
 
     public var qualified: String { "\(schema).\(name)" }
     /// What a client reads and writes: a lock on one of these blocks the application.
@@ -17,7 +19,7 @@ public struct TracedRelation: Sendable, Hashable {
     /// Whether a claim's target names this relation (a schema-less name matches any schema).
     func matches(_ target: FindingClaims.Target, tablesOfIndexes: [String: QualifiedName]) -> Bool {
         switch target {
-        case .relation(let schema, let name): return name == self.name && (schema ?? self.schema) == self.schema
+        case .relation(let schema, let name): return (name == self.name || name == formerName) && (schema ?? self.schema) == self.schema
         case .tableOfIndex(let index):
             guard let table = tablesOfIndexes[index] else { return false }
             return table.name == name && table.schema == schema

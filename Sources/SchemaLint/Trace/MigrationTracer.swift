@@ -94,7 +94,9 @@ public struct MigrationTracer {
         statement.locksObserved = inTransaction
         statement.locks = held.compactMap { oid, modes -> ObservedLock? in
             // Dropped relations are named from the snapshot before; catalog relations are in neither.
-            guard let relation = after.relations[oid] ?? before.relations[oid], let strongest = modes.max() else { return nil }
+            guard var relation = after.relations[oid] ?? before.relations[oid], let strongest = modes.max() else { return nil }
+            // A claim names a relation as the statement wrote it: the old name, for a RENAME.
+            if let old = before.relations[oid], old.qualified != relation.qualified { relation.formerName = old.name }
             return ObservedLock(relation: relation, strongestHeld: strongest, held: modes,
                                 strongestNew: modes.subtracting(heldBefore[oid] ?? []).max(),
                                 onExistingRelation: existing.contains(oid))

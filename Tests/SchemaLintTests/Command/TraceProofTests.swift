@@ -33,12 +33,6 @@ struct TraceProofTests {
             "the example's IF EXISTS names an object its database does not hold, so PostgreSQL takes no lock; the claim is the lint's for when it does",
         "drop-table good[0]: ACCESS EXCLUSIVE on public.walk, which no rule names":
             "the table is created by the example's earlier migration: new to the lint (nothing uses it yet), existing to the trace, which counts per file",
-        "rename-table bad[0] [missing-lock-timeout] claims ACCESS EXCLUSIVE lock on \"walk\", PostgreSQL: no lock on it":
-            "to fix in trace: the lock is read from the catalog after the rename, under the new name",
-        "rename-table bad[0] [rename-table] claims ACCESS EXCLUSIVE lock on \"walk\", PostgreSQL: no lock on it":
-            "to fix in trace: the lock is read from the catalog after the rename, under the new name",
-        "rename-table bad[0]: ACCESS EXCLUSIVE on public.hike, which no rule names":
-            "to fix in trace: the lock is read from the catalog after the rename, under the new name",
         "missing-lock-timeout bad[1]: ACCESS EXCLUSIVE on public.walk, which no rule names":
             "to look into: the example is flagged on another statement of its file",
         "missing-lock-timeout good[0]: ACCESS EXCLUSIVE on public.walk, which no rule names":
