@@ -9,8 +9,13 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lint SQL files, folders of migrations (laid out as their tool lays them out, or every *.sql below in natural order), or - for stdin.")
 
-    @Argument(help: "Files, folders, or - for standard input.")
+    @Argument(help: "Files, folders, or - for standard input (with --database-url: migrations not yet applied).")
     var paths: [String] = []
+
+    @Option(name: .customLong("database-url"),
+            help: ArgumentHelp("Lint the live schema of this database (read with pg_dump --schema-only); with paths, it is their context, and safety findings carry their table's size.",
+                               valueName: "url"))
+    var databaseURL: String?
 
     @Option(help: "Output format: text, json, sarif, github (workflow annotations, then text), or gcc.")
     var format: OutputFormat = .text
@@ -91,7 +96,9 @@ struct Lint: ParsableCommand {
     enum ColorChoice: String, ExpressibleByArgument { case auto, always, never }
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("no input: give SQL files, folders, or - for standard input") }
+        if paths.isEmpty, databaseURL == nil {
+            throw ValidationError("no input: give SQL files, folders, - for standard input, or --database-url")
+        }
         if let pgVersion, !(9...18).contains(pgVersion) { throw ValidationError("--pg-version must be between 9 and 18") }
         if isolated, configPath != nil { throw ValidationError("--isolated and --config cannot be used together") }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64") }
@@ -119,8 +126,18 @@ struct Lint: ParsableCommand {
             throw ValidationError(error.description)
         }
 
+        // The live schema: linted itself without paths, the context of the paths otherwise.
+        var live: (database: LiveDatabase, schema: SourceFile)?
+        if let databaseURL {
+            do {
+                let database = try LiveDatabase(connectionString: databaseURL)
+                live = (database, try database.schema())
+            } catch let error as DatabaseError { throw ValidationError(error.description) }
+        }
         var inputFailed = false
-        var run = readRun(paths, failed: &inputFailed, configuration: configuration)
+        var run: MigrationRun
+        if let live, paths.isEmpty { run = MigrationRun(plainFiles: [live.schema]) }
+        else { run = readRun(paths, failed: &inputFailed, configuration: configuration) }
         if let changedSince {
             let changed: Set<String>
             do { changed = try ChangedFiles.since(changedSince, in: FileManager.default.currentDirectoryPath) } catch {
@@ -128,8 +145,15 @@ struct Lint: ParsableCommand {
             }
             run.limit(toChanged: changed, stdinName: paths.contains("-") ? stdinFilename ?? "<stdin>" : nil)
         }
+        let liveContext = paths.isEmpty ? [] : live.map { [$0.schema] } ?? []
         var result = try ProjectLinter(configuration: configuration, commandLine: commandLine).lint(run) { paths in
-            readFiles(paths.map { Paths.relative($0, to: FileManager.default.currentDirectoryPath) }, failed: &inputFailed)
+            liveContext + readFiles(paths.map { Paths.relative($0, to: FileManager.default.currentDirectoryPath) }, failed: &inputFailed)
+        }
+        if let live {
+            do {
+                result.diagnostics = try live.database.weighing(result.diagnostics, by: configuration.database)
+                result.all = try live.database.weighing(result.all, by: configuration.database)
+            } catch let error as DatabaseError { throw ValidationError("reading table sizes: \(error.description)") }
         }
         let byPath = Dictionary(run.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -145,7 +169,8 @@ struct Lint: ParsableCommand {
         if let accepted, let baseline {
             result = result.removing(accepted, sources: byPath, baselinePath: baseline).result
         }
-        let report = Report(result: result, run: run, includeSuppressed: includeSuppressed)
+        var report = Report(result: result, run: run, includeSuppressed: includeSuppressed)
+        if let live { report.liveSchemas = [live.schema.path] }
         let rendered = format.reporter(color: output == nil && useColor).render(report)
         if let output {
             do { try rendered.write(toFile: output, atomically: true, encoding: .utf8) } catch {

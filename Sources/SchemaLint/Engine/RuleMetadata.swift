@@ -25,6 +25,10 @@ public struct RuleMetadata: Sendable {
     public var defaultSeverity: Severity
     public var enabledByDefault: Bool
     public var scope: RuleScope
+    /// With `--database-url`, the finding's severity follows the size of its table (`[database]` thresholds): true
+    /// for safety rules whose harm grows with the table (a lock held through a scan or a rewrite), false for those
+    /// that fail or break code whatever the size.
+    public var weighedByTableSize: Bool
     /// SQL that must be flagged; `«…»` marks exactly where each finding lands.
     public var bad: [RuleExample]
     /// SQL that must not be flagged.
@@ -36,7 +40,7 @@ public struct RuleMetadata: Sendable {
 
     public init(id: String, summary: String, rationale: String, category: RuleCategory, defaultSeverity: Severity,
                 enabledByDefault: Bool = true, scope: RuleScope, bad: [RuleExample], good: [RuleExample],
-                definedIn: String = #filePath) {
+                weighedByTableSize: Bool? = nil, definedIn: String = #filePath) {
         self.definedIn = definedIn
         self.id = id
         self.summary = summary
@@ -47,6 +51,8 @@ public struct RuleMetadata: Sendable {
         self.scope = scope
         self.bad = bad
         self.good = good
+        // Rules whose default is error fail whatever the size (CONCURRENTLY in a transaction, ADD VALUE before 12).
+        self.weighedByTableSize = weighedByTableSize ?? (category == .safety && defaultSeverity != .error)
     }
 }
 
