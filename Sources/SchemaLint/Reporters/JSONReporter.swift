@@ -8,7 +8,7 @@ public struct JSONReporter: Reporter {
             // `database` is true and `ddl` holds the statement pg_dump wrote for the object.
             let live = report.isLive(d)
             func position(_ n: Int) -> JSONValue { live ? .null : .int(n) }
-            return .object([
+            var members: [(String, JSONValue)] = [
                 ("rule", .string(d.rule)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message)),
                 ("help", d.help.json), ("suggestion", d.suggestion.json), ("file", .string(d.file)),
                 ("line", position(d.start.line)), ("column", position(d.start.column)),
@@ -16,9 +16,13 @@ public struct JSONReporter: Reporter {
                 ("object", d.object.json),
                 // Only --include-suppressed reports silenced findings: then {"reason": string or null}.
                 ("suppression", d.suppression.map { .object([("reason", $0.reason.json)]) } ?? .null),
-                ("database", .bool(live)),
-                ("ddl", live ? report.definition(of: d).map { .string($0.lines.joined(separator: "\n")) } ?? .null : .null),
-            ])
+            ]
+            // Only on live findings, so a file's report is unchanged.
+            if live {
+                members += [("database", .bool(true)),
+                            ("ddl", report.definition(of: d).map { .string($0.lines.joined(separator: "\n")) } ?? .null)]
+            }
+            return .object(members)
         }
         let document = JSONValue.object([
             ("tool", .object([("name", .string("schemalint")), ("version", .string(SchemaLintVersion.current))])),
