@@ -95,6 +95,15 @@ struct Lint: ParsableCommand {
 
     enum ColorChoice: String, ExpressibleByArgument { case auto, always, never }
 
+    @Flag(help: "Apply the safe fixes in place (files written atomically, line endings, BOM and mode kept), then report what remains. With - the fixed SQL goes to standard output and the report to standard error.")
+    var fix = false
+
+    @Flag(help: "Print the fixes as a unified diff (patch -p1 applies it) and change nothing; the exit code is a lint's on the findings that would remain.")
+    var diff = false
+
+    @Flag(name: .customLong("unsafe-fixes"), help: "With --fix or --diff, also apply the fixes that change what the schema ends up as (types, NOT NULL, names, indexes).")
+    var unsafeFixes = false
+
     func validate() throws {
         if paths.isEmpty, databaseURL == nil {
             throw ValidationError("no input: give SQL files, folders, - for standard input, or --database-url")
@@ -102,6 +111,11 @@ struct Lint: ParsableCommand {
         if let pgVersion, !(9...18).contains(pgVersion) { throw ValidationError("--pg-version must be between 9 and 18") }
         if isolated, configPath != nil { throw ValidationError("--isolated and --config cannot be used together") }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64") }
+        if fix || diff, databaseURL != nil, paths.isEmpty {
+            throw ValidationError("--fix and --diff edit files: give the migration files to fix (a live schema is only read)")
+        }
+        if unsafeFixes, !fix, !diff { throw ValidationError("--unsafe-fixes needs --fix or --diff") }
+        if fix || diff, writeBaseline != nil { throw ValidationError("--write-baseline cannot be used with --fix or --diff") }
         if let layout, MigrationLayout(named: layout) == nil {
             throw ValidationError("unknown layout `\(layout)` for --layout (expected one of: \(MigrationLayout.acceptedNames))")
         }
@@ -135,25 +149,43 @@ struct Lint: ParsableCommand {
             } catch let error as DatabaseError { throw ValidationError(error.description) }
         }
         var inputFailed = false
-        var run: MigrationRun
-        if let live, paths.isEmpty { run = MigrationRun(plainFiles: [live.schema]) }
-        else { run = readRun(paths, failed: &inputFailed, configuration: configuration) }
-        if let changedSince {
-            let changed: Set<String>
-            do { changed = try ChangedFiles.since(changedSince, in: FileManager.default.currentDirectoryPath) } catch {
-                throw ValidationError("\(error)")
-            }
-            run.limit(toChanged: changed, stdinName: paths.contains("-") ? stdinFilename ?? "<stdin>" : nil)
+        let changed: Set<String>?
+        do { changed = try changedSince.map { try ChangedFiles.since($0, in: FileManager.default.currentDirectoryPath) } } catch {
+            throw ValidationError("\(error)")
         }
+        let stdinName = stdinFilename ?? "<stdin>"
+        // Standard input is read once: rounds of --fix lint it again from here.
+        let stdin = paths.contains("-") ? StandardStreams.readStandardInput() : nil
         let liveContext = paths.isEmpty ? [] : live.map { [$0.schema] } ?? []
-        var result = try ProjectLinter(configuration: configuration, commandLine: commandLine).lint(run) { paths in
-            liveContext + readFiles(paths.map { Paths.relative($0, to: FileManager.default.currentDirectoryPath) }, failed: &inputFailed)
+        var quiet = false
+        func lint(_ overlay: [String: [UInt8]]) throws -> (MigrationRun, LintResult) {
+            var files = overlay
+            if let stdin, files[stdinName] == nil { files[stdinName] = stdin }
+            var run: MigrationRun
+            if let live, paths.isEmpty { run = MigrationRun(plainFiles: [live.schema]) }
+            else { run = readRun(paths, failed: &inputFailed, configuration: configuration, overlay: files, quiet: quiet) }
+            if let changed { run.limit(toChanged: changed, stdinName: stdin == nil ? nil : stdinName) }
+            var result = try ProjectLinter(configuration: configuration, commandLine: commandLine).lint(run) { paths in
+                liveContext + readFiles(paths.map { Paths.relative($0, to: FileManager.default.currentDirectoryPath) }, failed: &inputFailed,
+                                        overlay: files, quiet: quiet)
+            }
+            if let live {
+                do {
+                    result.diagnostics = try live.database.weighing(result.diagnostics, by: configuration.database)
+                    result.all = try live.database.weighing(result.all, by: configuration.database)
+                } catch let error as DatabaseError { throw ValidationError("reading table sizes: \(error.description)") }
+            }
+            if writeBaseline == nil, let accepted, let baseline {
+                let byPath = Dictionary(run.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+                result = result.removing(accepted, sources: byPath, baselinePath: baseline).result
+            }
+            // Problems reading the input are said once, by the first lint.
+            quiet = true
+            return (run, result)
         }
-        if let live {
-            do {
-                result.diagnostics = try live.database.weighing(result.diagnostics, by: configuration.database)
-                result.all = try live.database.weighing(result.all, by: configuration.database)
-            } catch let error as DatabaseError { throw ValidationError("reading table sizes: \(error.description)") }
+        var (run, result) = try lint([:])
+        if fix || diff {
+            (run, result) = try applyFixes(run: run, result: result, stdin: stdin.map { (stdinName, $0) }, lint: lint)
         }
         let byPath = Dictionary(run.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -166,9 +198,6 @@ struct Lint: ParsableCommand {
             if inputFailed { throw ExitCode(2) }
             return
         }
-        if let accepted, let baseline {
-            result = result.removing(accepted, sources: byPath, baselinePath: baseline).result
-        }
         var report = Report(result: result, run: run, includeSuppressed: includeSuppressed)
         if let live { report.liveSchemas = [live.schema.path] }
         let rendered = format.reporter(color: output == nil && useColor).render(report)
@@ -176,8 +205,9 @@ struct Lint: ParsableCommand {
             do { try rendered.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                 throw ValidationError("cannot write \(output): \(error)")
             }
-        } else {
-            StandardStreams.write(rendered, to: stdout)
+        } else if !diff {
+            // With - and --fix standard output holds the fixed SQL.
+            StandardStreams.write(rendered, to: fix && stdin != nil ? stderr : stdout)
         }
 
         if inputFailed { throw ExitCode(2) }
@@ -189,24 +219,29 @@ struct Lint: ParsableCommand {
     /// The migrations of the linted paths: each folder planned by its layout (forced by --layout or the config's
     /// `layout`, else recognised), each file cut by its section markers. Problems go to stderr and set `failed`;
     /// files the configuration's `exclude` matches are skipped.
-    private func readRun(_ paths: [String], failed: inout Bool, configuration: Configuration) -> MigrationRun {
+    /// `overlay` holds files by path that replace those on disk (fixed in an earlier round, or standard input);
+    /// `quiet` keeps problems off stderr when a later round reads the input again.
+    private func readRun(_ paths: [String], failed: inout Bool, configuration: Configuration,
+                         overlay: [String: [UInt8]] = [:], quiet: Bool = false) -> MigrationRun {
         let forced = layout.flatMap(MigrationLayout.init(named:)) ?? configuration.layout
         var builder = MigrationRunBuilder(forced: forced, lintRollbacks: lintDown ?? configuration.lintDown ?? false,
                                           replayFirst: configuration.replayFirst)
         func read(_ file: String) -> SourceFile? {
+            if let bytes = overlay[file] { return SourceFile(path: file, bytes: bytes) }
             switch InputFiles.read(file) {
             case .success(let bytes): return SourceFile(path: file, bytes: bytes)
-            case .failure(let problem): printError(problem.description); failed = true; return nil
+            case .failure(let problem): if !quiet { printError(problem.description) }; failed = true; return nil
             }
         }
         for path in paths {
             var isDirectory = false
             guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory else {
-                readFiles([path], failed: &failed, excluding: configuration).forEach { builder.add(file: $0) }
+                readFiles([path], failed: &failed, excluding: configuration, overlay: overlay, quiet: quiet)
+                    .forEach { builder.add(file: $0) }
                 continue
             }
             let (files, problems) = InputFiles.expand([path])
-            for problem in problems { printError(problem.description); failed = true }
+            for problem in problems { if !quiet { printError(problem.description) }; failed = true }
             builder.add(folder: path, files: files.filter { !configuration.isExcluded($0) }, read: read)
         }
         return builder.build()
@@ -214,22 +249,23 @@ struct Lint: ParsableCommand {
 
     /// Reads every path (a folder expands to its *.sql files); problems go to stderr and set `failed`.
     /// Files the configuration's `exclude` matches are skipped.
-    private func readFiles(_ paths: [String], failed: inout Bool, excluding configuration: Configuration? = nil) -> [SourceFile] {
+    private func readFiles(_ paths: [String], failed: inout Bool, excluding configuration: Configuration? = nil,
+                           overlay: [String: [UInt8]] = [:], quiet: Bool = false) -> [SourceFile] {
         var sources: [SourceFile] = []
         for path in paths {
             if path == "-" {
                 let name = stdinFilename ?? "<stdin>"
                 if configuration?.isExcluded(name) == true { continue }
-                let data = StandardStreams.readStandardInput()
-                sources.append(SourceFile(path: name, bytes: Array(data)))
+                sources.append(SourceFile(path: name, bytes: overlay[name] ?? StandardStreams.readStandardInput()))
                 continue
             }
             let (files, problems) = InputFiles.expand([path])
-            for problem in problems { printError(problem.description); failed = true }
+            for problem in problems { if !quiet { printError(problem.description) }; failed = true }
             for file in files where configuration?.isExcluded(file) != true {
+                if let bytes = overlay[file] { sources.append(SourceFile(path: file, bytes: bytes)); continue }
                 switch InputFiles.read(file) {
                 case .success(let bytes): sources.append(SourceFile(path: file, bytes: bytes))
-                case .failure(let problem): printError(problem.description); failed = true
+                case .failure(let problem): if !quiet { printError(problem.description) }; failed = true
                 }
             }
         }

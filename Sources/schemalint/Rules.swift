@@ -3,7 +3,7 @@ import FoundationEssentials
 import SchemaLint
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every rule: id, category, default severity, on by default.")
+    static let configuration = CommandConfiguration(abstract: "List every rule: id, category, default severity, on by default, fix safety (safe, unsafe, or - for none).")
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
@@ -21,7 +21,8 @@ struct Rules: ParsableCommand {
             let id = padded(m.id, width)
             let category = padded(m.category.rawValue, 7)
             let severity = padded(m.defaultSeverity.rawValue, 8)
-            print("\(id)  \(category)  \(severity)  \(m.enabledByDefault ? "on " : "off")  \(m.summary)")
+            let fix = padded(m.fix?.safety.rawValue ?? "-", 6)
+            print("\(id)  \(category)  \(severity)  \(m.enabledByDefault ? "on " : "off")  \(fix)  \(m.summary)")
         }
     }
 }

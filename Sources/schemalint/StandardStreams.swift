@@ -13,6 +13,11 @@ enum StandardStreams {
         fflush(stream)
     }
 
+    static func write(bytes: [UInt8], to stream: UnsafeMutablePointer<FILE>) {
+        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
+        fflush(stream)
+    }
+
     static func readStandardInput() -> [UInt8] {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)

@@ -27,6 +27,10 @@ public enum RuleCatalogueJSON {
             ("defaultSeverity", .string(m.defaultSeverity.rawValue)),
             ("enabledByDefault", .bool(m.enabledByDefault)),
             ("scope", .string(m.scope == .schema ? "schema" : "statement")),
+            ("fix", m.fix.map { fix in
+                .object([("safety", .string(fix.safety.rawValue)),
+                         ("placement", .string(fix.placement == .replacesStatement ? "replace" : "after"))])
+            } ?? .null),
             ("summary", .string(m.summary)),
             ("options", .array(options)),
         ])

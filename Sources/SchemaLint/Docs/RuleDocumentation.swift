@@ -15,9 +15,9 @@ public enum RuleDocumentation {
 
             \(m.summary)
 
-            | Category | Default severity | On by default | Runs on |
-            |---|---|---|---|
-            | \(m.category.rawValue) | \(m.defaultSeverity.rawValue) | \(m.enabledByDefault ? "yes" : "no") | \(m.scope == .schema ? "the final schema" : "each statement") |
+            | Category | Default severity | On by default | Runs on | Fix |
+            |---|---|---|---|---|
+            | \(m.category.rawValue) | \(m.defaultSeverity.rawValue) | \(m.enabledByDefault ? "yes" : "no") | \(m.scope == .schema ? "the final schema" : "each statement") | \(fixCell(m.fix)) |
 
             ## Why
 
@@ -36,12 +36,23 @@ public enum RuleDocumentation {
                 out += "| `\(key)` | `\(value)` | \(rule.optionDocumentation[key] ?? "") |\n"
             }
         }
+        if let fix = m.fix {
+            out += "\n## Fix\n\n" + (fix.safety == .safe
+                ? "**Safe**: the suggestion changes only how the statement locks or re-runs, never the schema it leaves. "
+                    + "`schemalint --fix` applies it. "
+                : "**Unsafe**: the suggestion changes what the schema ends up as. `schemalint --fix --unsafe-fixes` applies "
+                    + "it; `--fix` alone does not. ")
+                + "It \(fix.placement.rawValue).\n"
+        }
         out += "\n## Flagged\n"
         out += examples(m.bad)
         out += "\n## Not flagged\n"
         out += examples(m.good)
         return out
     }
+
+    /// A rule's fix as the tables show it: safe, unsafe, or none.
+    static func fixCell(_ fix: RuleFix?) -> String { fix?.safety.rawValue ?? "none" }
 
     private static func examples(_ examples: [RuleExample]) -> String {
         examples.map { example in
@@ -69,11 +80,11 @@ public enum RuleDocumentation {
 
     /// The rule table: one row per rule, linking its page.
     public static func table(_ rules: [any Rule.Type] = RuleRegistry.all, linkPrefix: String) -> String {
-        var out = "| Rule | Category | Severity | On by default | Summary |\n|---|---|---|---|---|\n"
+        var out = "| Rule | Category | Severity | On by default | Fix | Summary |\n|---|---|---|---|---|---|\n"
         for rule in rules {
             let m = rule.metadata
             out += "| [`\(m.id)`](\(linkPrefix)\(m.id).md) | \(m.category.rawValue) | \(m.defaultSeverity.rawValue) | "
-                + "\(m.enabledByDefault ? "yes" : "no") | \(m.summary) |\n"
+                + "\(m.enabledByDefault ? "yes" : "no") | \(fixCell(m.fix)) | \(m.summary) |\n"
         }
         return out
     }

@@ -25,15 +25,14 @@ struct FindingSink {
     let collector: DiagnosticCollector
     /// The files whose findings this sink keeps (nil: all): a group's own files when a run has several.
     var files: Set<ObjectIdentifier>? = nil
-    /// The convention for suggestions: a safety rule's is the statement rewritten (it replaces the statement);
-    /// any other rule's is SQL to add after it.
-    var suggestionReplacesStatement = false
+    /// The rule's declared fix: where its suggestions go and whether `--fix` applies them without `--unsafe-fixes`.
+    var fix: RuleFix? = nil
 
     func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?, object: String? = nil,
                 statement: Range<Int>? = nil) {
         if let files, !files.contains(ObjectIdentifier(anchor.file)) { return }
         collector.add(rule: rule, severity: severity, anchor: anchor, message: message, help: help, suggestion: suggestion,
-                      object: object, statement: statement, replacesStatement: suggestionReplacesStatement)
+                      object: object, statement: statement, fix: fix)
     }
 
     func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?, object: String?,

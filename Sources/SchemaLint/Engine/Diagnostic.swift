@@ -62,11 +62,11 @@ final class DiagnosticCollector: @unchecked Sendable {
     var silenced: Set<ObjectIdentifier> = []
     /// Each linted file's statements and unparsable chunks (leading comments included), to place findings that
     /// name no statement (whole-schema rules) in the one their anchor is in.
-    private var pieces: [ObjectIdentifier: [Range<Int>]] = [:]
+    private var pieces: [ObjectIdentifier: PieceIndex] = [:]
     /// Findings that stand only if the final model still has the problem (`StatementContext.report(…, unlessFixedLater:)`).
     private var deferred: [(SchemaModel) -> Void] = []
 
-    func notePieces(_ ranges: [Range<Int>], of file: SourceFile) { pieces[ObjectIdentifier(file)] = ranges }
+    func notePieces(_ index: PieceIndex, of file: SourceFile) { pieces[ObjectIdentifier(file)] = index }
 
     func deferUntilFinalModel(_ decide: @escaping (SchemaModel) -> Void) { deferred.append(decide) }
 
@@ -78,7 +78,7 @@ final class DiagnosticCollector: @unchecked Sendable {
     }
 
     func add(rule: String, severity: Severity, anchor: SourceAnchor, message: String, help: String?, suggestion: String?,
-             object: String? = nil, statement: Range<Int>? = nil, replacesStatement: Bool = false) {
+             object: String? = nil, statement: Range<Int>? = nil, fix: RuleFix? = nil) {
         let file = anchor.file
         guard !silenced.contains(ObjectIdentifier(file)) else { return }
         var diagnostic = Diagnostic(rule: rule, severity: severity, message: message, help: help,
@@ -87,16 +87,18 @@ final class DiagnosticCollector: @unchecked Sendable {
                                     end: file.position(ofByte: anchor.range.upperBound),
                                     byteRange: anchor.range, object: object)
         diagnostic.statementRange = statement ?? pieces[ObjectIdentifier(file)]?
-            .first { $0.contains(anchor.range.lowerBound) }.flatMap { SourceTrim.content(of: $0, in: file.bytes) }
+            .first(containing: anchor.range.lowerBound).flatMap { SourceTrim.content(of: $0, in: file.bytes) }
         if let suggestion, let statement {
-            diagnostic.suggestionEdit = SuggestionEdit.make(suggestion, statement: statement, replacing: replacesStatement,
-                                                            in: file)
+            diagnostic.suggestionEdit = SuggestionEdit.make(suggestion, statement: statement,
+                                                            replacing: fix?.placement == .replacesStatement,
+                                                            safety: fix?.safety ?? .unsafe, in: file)
         } else if let suggestion {
             // Whole-schema findings have no statement: their suggestion is a statement of its own, added at the end.
             let end = file.position(ofByte: file.bytes.count)
             let newline = file.bytes.last == UInt8(ascii: "\n") || file.bytes.isEmpty ? "" : "\n"
             diagnostic.suggestionEdit = SuggestionEdit(start: end, end: end, text: newline + suggestion + "\n",
-                                                       replacesStatement: false, byteRange: file.bytes.count..<file.bytes.count)
+                                                       replacesStatement: false, byteRange: file.bytes.count..<file.bytes.count,
+                                                       safety: fix?.safety ?? .unsafe)
         }
         diagnostics.append(diagnostic)
     }
@@ -110,16 +112,19 @@ public struct SuggestionEdit: Sendable, Equatable {
     public var replacesStatement: Bool
     /// `start..<end` as byte offsets (for editors that count columns in other units).
     public var byteRange: Range<Int>
+    /// The rule's declared fix safety: `--fix` applies only safe edits unless `--unsafe-fixes` is given.
+    public var safety: FixSafety = .unsafe
 
-    /// A safety rule's suggestion rewrites the statement (its `;` stays); any other rule's is added after the
-    /// statement's `;`.
-    static func make(_ suggestion: String, statement: Range<Int>, replacing: Bool, in file: SourceFile) -> SuggestionEdit {
+    /// The rule's fix placement decides: a rewrite replaces the statement (its `;` stays); an addition goes after
+    /// the statement's `;`.
+    static func make(_ suggestion: String, statement: Range<Int>, replacing: Bool, safety: FixSafety,
+                     in file: SourceFile) -> SuggestionEdit {
         if replacing {
             var text = suggestion.trimming(.whitespacesAndNewlines)
             if text.hasSuffix(";") { text.removeLast() }
             return SuggestionEdit(start: file.position(ofByte: statement.lowerBound),
                                   end: file.position(ofByte: statement.upperBound), text: text, replacesStatement: true,
-                                  byteRange: statement)
+                                  byteRange: statement, safety: safety)
         }
         var at = statement.upperBound
         var i = at
@@ -127,6 +132,6 @@ public struct SuggestionEdit: Sendable, Equatable {
         if i < file.bytes.count, file.bytes[i] == UInt8(ascii: ";") { at = i + 1 }
         let position = file.position(ofByte: at)
         return SuggestionEdit(start: position, end: position, text: (at == statement.upperBound ? ";" : "") + "\n" + suggestion,
-                              replacesStatement: false, byteRange: at..<at)
+                              replacesStatement: false, byteRange: at..<at, safety: safety)
     }
 }

@@ -131,8 +131,9 @@ public struct Linter: Sendable {
                 continue
             }
             let run = runs[g]
-            directives += SuppressionDirective.find(in: file, pieces: parsed.pieces).map { ($0, g) }
-            collector.notePieces(parsed.pieces, of: file)
+            let pieces = PieceIndex(parsed.pieces)
+            directives += SuppressionDirective.find(in: file, pieces: pieces).map { ($0, g) }
+            collector.notePieces(pieces, of: file)
             run.startFile()
             var session = Session(assumeInTransaction: run.settings.assumeInTransaction && !Session.optsOutOfTransaction(file))
             embedded.add(parsed.embedded)
@@ -237,7 +238,7 @@ private final class GroupRun {
         runners = group.rules.map { configured in
             configured.rule.runner(sink: FindingSink(
                 rule: configured.id, severity: configured.severity, collector: collector, files: files,
-                suggestionReplacesStatement: type(of: configured.rule).metadata.category == .safety))
+                fix: type(of: configured.rule).metadata.fix))
         }
         dispatch = RuleDispatch(runners.map(\.triggers))
         syntaxErrors = group.rules.first { $0.id == SyntaxErrorRule.id }

@@ -15,6 +15,43 @@ public enum RuleScope: String, Sendable {
     case schema = "whole schema"
 }
 
+/// Whether `--fix` applies a rule's fix without `--unsafe-fixes`.
+public enum FixSafety: String, Sendable {
+    /// Changes only how the statement locks or re-runs (CONCURRENTLY, IF NOT EXISTS, NOT VALID + VALIDATE, a
+    /// lock_timeout), never what the schema ends up as.
+    case safe
+    /// Changes what the schema ends up as (a type, NOT NULL, a name, an index, a view): someone must decide.
+    case unsafe
+}
+
+/// Where a rule's suggestion goes in the file.
+public enum FixPlacement: String, Sendable {
+    /// The suggestion is the flagged statement rewritten (its `;` stays).
+    case replacesStatement = "replaces the statement"
+    /// The suggestion is SQL of its own, added after the statement (at the end of the file for a finding about no
+    /// statement).
+    case addsAfterStatement = "adds SQL after the statement"
+}
+
+/// A rule's fix, declared once in its metadata: what `--fix`, SARIF `fixes`, the language server's quick fixes and
+/// the docs say about it.
+public struct RuleFix: Sendable, Equatable {
+    public var safety: FixSafety
+    public var placement: FixPlacement
+
+    public init(_ safety: FixSafety, _ placement: FixPlacement) {
+        self.safety = safety
+        self.placement = placement
+    }
+
+    /// The flagged statement rewritten so it locks less or re-runs; the schema it leaves is the same.
+    public static let safeRewrite = RuleFix(.safe, .replacesStatement)
+    /// The flagged statement rewritten into one that leaves a different schema.
+    public static let unsafeRewrite = RuleFix(.unsafe, .replacesStatement)
+    /// SQL added after the statement that changes the schema.
+    public static let unsafeAddition = RuleFix(.unsafe, .addsAfterStatement)
+}
+
 /// Everything about a rule except its check: the single source of its id, its docs and its tests.
 public struct RuleMetadata: Sendable {
     /// Kebab-case, naming the pattern flagged. Used verbatim in output, config and suppression comments.
@@ -25,6 +62,8 @@ public struct RuleMetadata: Sendable {
     public var defaultSeverity: Severity
     public var enabledByDefault: Bool
     public var scope: RuleScope
+    /// The fix its suggestions make; nil for a rule that never suggests (a test checks both ways).
+    public var fix: RuleFix?
     /// With `--database-url`, the finding's severity follows the size of its table (`[database]` thresholds): true
     /// for safety rules whose harm grows with the table (a lock held through a scan or a rewrite), false for those
     /// that fail or break code whatever the size.
@@ -39,7 +78,7 @@ public struct RuleMetadata: Sendable {
     public let definedIn: String
 
     public init(id: String, summary: String, rationale: String, category: RuleCategory, defaultSeverity: Severity,
-                enabledByDefault: Bool = true, scope: RuleScope, bad: [RuleExample], good: [RuleExample],
+                enabledByDefault: Bool = true, scope: RuleScope, fix: RuleFix? = nil, bad: [RuleExample], good: [RuleExample],
                 weighedByTableSize: Bool? = nil, definedIn: String = #filePath) {
         self.definedIn = definedIn
         self.id = id
@@ -49,6 +88,7 @@ public struct RuleMetadata: Sendable {
         self.defaultSeverity = defaultSeverity
         self.enabledByDefault = enabledByDefault
         self.scope = scope
+        self.fix = fix
         self.bad = bad
         self.good = good
         // Rules whose default is error fail whatever the size (CONCURRENTLY in a transaction, ADD VALUE before 12).

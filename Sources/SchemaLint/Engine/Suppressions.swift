@@ -41,13 +41,13 @@ struct SuppressionDirective {
 
     /// Every directive in a file. `pieces` are the byte ranges of its statements (and unparsable chunks),
     /// each including its leading comments, so a directive applies to the statement it precedes.
-    static func find(in file: SourceFile, pieces: [Range<Int>]) -> [SuppressionDirective] {
+    static func find(in file: SourceFile, pieces: PieceIndex) -> [SuppressionDirective] {
         guard file.contains(marker) else { return [] }
         var directives: [SuppressionDirective] = []
         // A DO block's or function's body is one string token to the file's lexer: the comments inside come from
         // lexing the pieces of the statements inside it (pieces within another piece).
         var comments = Lexer.tokens(file.bytes, in: 0..<file.bytes.count).filter(\.isComment)
-        let inner = pieces.filter { piece in pieces.contains { $0 != piece && $0.contains(piece.lowerBound) && $0.upperBound >= piece.upperBound } }
+        let inner = pieces.nested
         if !inner.isEmpty {
             var seen = Set(comments.map(\.start))
             for piece in inner {
@@ -60,7 +60,7 @@ struct SuppressionDirective {
         for token in comments {
             guard let parsed = parse(comment: file.text(token.range)) else { continue }
             // The innermost piece: a statement inside a DO block is a piece within the DO statement's.
-            let piece = pieces.filter { $0.contains(token.start) }.min { $0.count < $1.count }
+            let piece = pieces.innermost(containing: token.start)
             let scope: Scope = parsed.fileWide ? .file : .statement(piece ?? token.start..<token.end)
             directives.append(SuppressionDirective(file: file, comment: token.range, rules: parsed.rules,
                                                    reason: parsed.reason, scope: scope))

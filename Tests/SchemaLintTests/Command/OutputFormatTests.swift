@@ -334,7 +334,11 @@ struct OutputFormatTests {
         #expect(rules.compactMap { $0["id"] as? String } == RuleRegistry.all.map { $0.metadata.id })
         for (rule, type) in zip(rules, RuleRegistry.all) {
             let m = type.metadata
-            #expect(Set(rule.keys) == ["id", "category", "defaultSeverity", "enabledByDefault", "scope", "summary", "options"])
+            #expect(Set(rule.keys) == ["id", "category", "defaultSeverity", "enabledByDefault", "scope", "fix", "summary", "options"])
+            let fix = rule["fix"] as? [String: Any]
+            #expect(fix?["safety"] as? String == m.fix?.safety.rawValue, "\(m.id)")
+            #expect(fix?["placement"] as? String == m.fix.map { $0.placement == .replacesStatement ? "replace" : "after" }, "\(m.id)")
+            if m.fix == nil { #expect(rule["fix"] is NSNull, "\(m.id)") }
             #expect(rule["category"] as? String == m.category.rawValue)
             #expect(rule["defaultSeverity"] as? String == m.defaultSeverity.rawValue)
             #expect(rule["enabledByDefault"] as? Bool == m.enabledByDefault)

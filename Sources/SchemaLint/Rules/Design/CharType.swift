@@ -12,7 +12,7 @@ public struct CharType: Rule {
             on length) where the limit matters. `"char"`, the one-byte internal type, is not flagged. A later \
             ALTER COLUMN … TYPE in the run withdraws the finding.
             """,
-        category: .design, defaultSeverity: .warning, scope: .statement,
+        category: .design, defaultSeverity: .warning, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE country («code char(2) PRIMARY KEY», name text NOT NULL);"),
             RuleExample("ALTER TABLE dog «ADD COLUMN sex character(1)»;", before: "CREATE TABLE dog (id bigint PRIMARY KEY);"),

@@ -15,7 +15,7 @@ public struct DuplicateIndex: Rule {
             enforces something) nor partial is reported; of two equal indexes the later one is. The finding \
             names the index that covers it. Judged on the final schema.
             """,
-        category: .design, defaultSeverity: .warning, scope: .schema,
+        category: .design, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE walk (id bigint PRIMARY KEY, dog_id bigint NOT NULL, starts_at timestamptz NOT NULL);

@@ -12,7 +12,7 @@ public struct FkSetNullOnNotNullColumn: Rule {
             and is misleading on any other. With a column list (`SET NULL (a)`, PostgreSQL 15) only the listed \
             columns are set. Judged on the final schema, so a later DROP NOT NULL or SET DEFAULT fixes it.
             """,
-        category: .design, defaultSeverity: .error, scope: .schema,
+        category: .design, defaultSeverity: .error, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE dog (id bigint PRIMARY KEY);

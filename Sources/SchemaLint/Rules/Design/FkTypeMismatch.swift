@@ -14,7 +14,7 @@ public struct FkTypeMismatch: Rule {
             Judged on the final schema, so a later ALTER COLUMN … TYPE fixes it; keys to tables the run does \
             not know are skipped.
             """,
-        category: .design, defaultSeverity: .error, scope: .schema,
+        category: .design, defaultSeverity: .error, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE client (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);

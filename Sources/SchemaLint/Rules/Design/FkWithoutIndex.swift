@@ -17,7 +17,7 @@ public struct FkWithoutIndex: Rule {
             table does not. Foreign keys declared on a partition are checked too, and an index or key on its \
             partitioned parent covers them (PostgreSQL builds it on every partition).
             """,
-        category: .design, defaultSeverity: .warning, scope: .schema,
+        category: .design, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE client (id bigint PRIMARY KEY);

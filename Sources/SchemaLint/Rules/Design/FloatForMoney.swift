@@ -23,7 +23,7 @@ public struct FloatForMoney: Rule {
             are latitude, score, weight_grams or rating. Checked in CREATE TABLE, ADD COLUMN and ALTER \
             COLUMN TYPE; a later type change in the run withdraws the finding.
             """,
-        category: .design, defaultSeverity: .error, scope: .statement,
+        category: .design, defaultSeverity: .error, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE invoice (id bigint PRIMARY KEY, «total double precision NOT NULL»);"),
             RuleExample("ALTER TABLE walk «ADD COLUMN price_cents real»;", before: "CREATE TABLE walk (id bigint PRIMARY KEY);"),

@@ -12,7 +12,7 @@ public struct IntegerPrimaryKey: Rule {
             final model: a later ALTER COLUMN … TYPE bigint in the run withdraws the finding. Only one-column keys \
             are judged (a composite key's columns take the types of what they reference).
             """,
-        category: .design, defaultSeverity: .warning, scope: .schema,
+        category: .design, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE walk («id integer PRIMARY KEY», starts_at timestamptz NOT NULL);"),
             RuleExample("CREATE TABLE dog («id serial PRIMARY KEY», name text NOT NULL);"),

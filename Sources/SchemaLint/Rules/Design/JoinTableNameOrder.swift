@@ -12,7 +12,7 @@ public struct JoinTableNameOrder: Rule {
             besides those columns at most an `id` and timestamps. The expected name is the two referenced \
             table names, sorted, joined with `_`. Judged on the final schema, so a later rename counts.
             """,
-        category: .design, defaultSeverity: .warning, enabledByDefault: false, scope: .schema,
+        category: .design, defaultSeverity: .warning, enabledByDefault: false, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE customer (id bigint PRIMARY KEY);

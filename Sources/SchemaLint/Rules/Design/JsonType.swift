@@ -12,7 +12,7 @@ public struct JsonType: Rule {
             TABLE, ADD COLUMN and ALTER COLUMN TYPE; a later ALTER COLUMN … TYPE jsonb in the run withdraws \
             the finding.
             """,
-        category: .design, defaultSeverity: .warning, scope: .statement,
+        category: .design, defaultSeverity: .warning, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE walk (id bigint PRIMARY KEY, «route json NOT NULL DEFAULT '[]'»);"),
             RuleExample("ALTER TABLE walk «ALTER COLUMN route TYPE json USING route::json»;",

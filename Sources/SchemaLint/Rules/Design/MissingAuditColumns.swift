@@ -29,7 +29,7 @@ public struct MissingAuditColumns: Rule {
             schema, so columns added by a later migration count. Partitions (judged through their parent), \
             temporary tables and the tables in `exclude` are not judged.
             """,
-        category: .design, defaultSeverity: .warning, scope: .schema,
+        category: .design, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("«CREATE TABLE walk» (id bigint PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now());"),
             RuleExample("«CREATE TABLE walk» (id bigint PRIMARY KEY);"),

@@ -11,7 +11,7 @@ public struct MoneyType: Rule {
             currency column where there can be more than one) or an integer count of minor units. A later \
             ALTER COLUMN … TYPE in the run withdraws the finding.
             """,
-        category: .design, defaultSeverity: .warning, scope: .statement,
+        category: .design, defaultSeverity: .warning, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE invoice (id bigint PRIMARY KEY, «total money NOT NULL»);"),
             RuleExample("ALTER TABLE invoice «ADD COLUMN tip money»;", before: "CREATE TABLE invoice (id bigint PRIMARY KEY);"),

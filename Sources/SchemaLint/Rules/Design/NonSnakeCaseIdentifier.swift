@@ -14,7 +14,7 @@ public struct NonSnakeCaseIdentifier: Rule {
             spellings without lower-case letters (`ID`) fold to the intended name and are not flagged. A \
             later rename in the run withdraws the finding.
             """,
-        category: .design, defaultSeverity: .warning, scope: .statement,
+        category: .design, defaultSeverity: .warning, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE «\"DogWalker\"» (id bigint PRIMARY KEY);"),
             RuleExample("CREATE TABLE dog_walker (id bigint PRIMARY KEY, «createdBy» text, «\"Phone Number\"» text);"),

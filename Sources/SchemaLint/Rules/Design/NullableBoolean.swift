@@ -8,7 +8,7 @@ public struct NullableBoolean: Rule {
             Judged on the final model of the run, so a later ALTER COLUMN … SET NOT NULL fixes it. \
             Partitions inherit their columns and are judged through their parent.
             """,
-        category: .design, defaultSeverity: .warning, scope: .schema,
+        category: .design, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE walk (id bigint PRIMARY KEY, «is_paid boolean DEFAULT false»);"),
             RuleExample("CREATE TABLE walk (id bigint PRIMARY KEY);\nALTER TABLE walk «ADD COLUMN is_paid bool»;"),

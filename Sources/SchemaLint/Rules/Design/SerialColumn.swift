@@ -15,7 +15,7 @@ public struct SerialColumn: Rule {
             owned by the column is a deliberate design and is not flagged. Judged on the final schema, which \
             includes columns added to tables the run did not create (`ALTER TABLE … ADD COLUMN … bigserial`).
             """,
-        category: .design, defaultSeverity: .warning, scope: .schema,
+        category: .design, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE walk («id bigserial PRIMARY KEY», note text);"),
             RuleExample("""

@@ -26,7 +26,7 @@ public struct SoftDeleteWithoutPartialIndex: Rule {
             the AND-ed terms); the finding is at the column. Judged on the final schema, so an index created \
             later counts. Partitions are judged through their parent.
             """,
-        category: .design, defaultSeverity: .warning, scope: .schema,
+        category: .design, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE walk (id bigint PRIMARY KEY, dog_id bigint NOT NULL, «deleted_at timestamptz»);

@@ -20,7 +20,7 @@ public struct TableNameInflection: Rule {
             uncountable ones (data, metadata). The suggested name keeps the case of a quoted name. Names whose \
             last word is a number (partitions such as `event_2024`) are not judged.
             """,
-        category: .design, defaultSeverity: .warning, scope: .statement,
+        category: .design, defaultSeverity: .warning, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("«CREATE TABLE dogs» (id bigint PRIMARY KEY);"),
             RuleExample("«CREATE TABLE public.people» (id bigint PRIMARY KEY);"),

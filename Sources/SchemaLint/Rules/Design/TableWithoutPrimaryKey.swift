@@ -13,7 +13,7 @@ public struct TableWithoutPrimaryKey: Rule {
             followed by `ATTACH PARTITION`) share their parent's key and temporary tables are scratch space: \
             neither is flagged. Only tables the run creates are judged.
             """,
-        category: .design, defaultSeverity: .error, scope: .schema,
+        category: .design, defaultSeverity: .error, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("«CREATE TABLE walk_log» (walk_id bigint NOT NULL, note text);"),
             RuleExample("""

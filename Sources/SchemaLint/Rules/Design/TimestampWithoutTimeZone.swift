@@ -11,7 +11,7 @@ public struct TimestampWithoutTimeZone: Rule {
             ADD COLUMN and ALTER COLUMN TYPE; time and date are not flagged. A later ALTER COLUMN … TYPE \
             timestamptz in the run withdraws the finding.
             """,
-        category: .design, defaultSeverity: .warning, scope: .statement,
+        category: .design, defaultSeverity: .warning, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE walks (id bigint PRIMARY KEY, «scheduled_at timestamp NOT NULL»);"),
             RuleExample("ALTER TABLE walk «ADD COLUMN ended_at timestamp(3) without time zone»;",

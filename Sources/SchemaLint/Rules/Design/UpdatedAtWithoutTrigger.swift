@@ -24,7 +24,7 @@ public struct UpdatedAtWithoutTrigger: Rule {
             application (Rails, Django) leave it off. Judged on the final schema; partitions through their \
             parent.
             """,
-        category: .design, defaultSeverity: .warning, enabledByDefault: false, scope: .schema,
+        category: .design, defaultSeverity: .warning, enabledByDefault: false, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE walk (id bigint PRIMARY KEY, «updated_at timestamptz NOT NULL DEFAULT now()»);

@@ -21,7 +21,7 @@ public struct BooleanWithoutPrefix: Rule {
             be an amount or a timestamp, and `active` a state. Checked in CREATE TABLE, ADD COLUMN and ALTER \
             COLUMN TYPE; the prefixes are an option. A later rename in the run withdraws the finding.
             """,
-        category: .naming, defaultSeverity: .warning, enabledByDefault: false, scope: .statement,
+        category: .naming, defaultSeverity: .warning, enabledByDefault: false, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE walk (id bigint PRIMARY KEY, «paid boolean NOT NULL DEFAULT false»);"),
             RuleExample("ALTER TABLE walk «ADD COLUMN was_rescheduled boolean NOT NULL DEFAULT false»;",

@@ -41,7 +41,7 @@ public struct ConstraintNameMismatch: Rule {
             Unnamed primary keys are judged by the name PostgreSQL gives them (`walk_pkey`); other unnamed \
             constraints are left to unnamed-constraint. A later rename in the run withdraws the finding.
             """,
-        category: .naming, defaultSeverity: .warning, enabledByDefault: false, scope: .statement,
+        category: .naming, defaultSeverity: .warning, enabledByDefault: false, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE walk (

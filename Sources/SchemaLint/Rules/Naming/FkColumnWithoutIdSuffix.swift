@@ -22,7 +22,7 @@ public struct FkColumnWithoutIdSuffix: Rule {
             judged; a column named exactly `id` (a one-to-one table sharing its parent's key) is not \
             flagged. A later rename in the run withdraws the finding.
             """,
-        category: .naming, defaultSeverity: .warning, enabledByDefault: false, scope: .statement,
+        category: .naming, defaultSeverity: .warning, enabledByDefault: false, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE walk (id bigint PRIMARY KEY, dog bigint NOT NULL «REFERENCES dog (id) ON DELETE CASCADE»);

@@ -23,7 +23,7 @@ public struct TimestampWithoutAtSuffix: Rule {
             option. The suggested name replaces an ending such as _time, _date, _on or _ts. A later rename \
             in the run withdraws the finding.
             """,
-        category: .naming, defaultSeverity: .warning, enabledByDefault: false, scope: .statement,
+        category: .naming, defaultSeverity: .warning, enabledByDefault: false, scope: .statement, fix: .unsafeAddition,
         bad: [
             RuleExample("CREATE TABLE post (id bigint PRIMARY KEY, «published timestamptz NOT NULL DEFAULT now()», «edit_time timestamptz»);"),
         ],

@@ -18,7 +18,7 @@ public struct AddColumnWithDefault: Rule {
             are exempt, and so are tables truncated earlier in the same transaction (and not written to since): \
             there is nothing to rewrite.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .unsafeRewrite,
         bad: [
             RuleExample("ALTER TABLE walk «ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid()»;", existing: RuleExample.walkDatabase),
             RuleExample("ALTER TABLE walk «ADD COLUMN checked_at timestamptz DEFAULT clock_timestamp()»;", existing: RuleExample.walkDatabase),

@@ -11,7 +11,7 @@ public struct AddPrimaryKey: Rule {
             with `ADD CONSTRAINT … PRIMARY KEY USING INDEX`. A PRIMARY KEY written on an added column is flagged too. \
             Tables created earlier in the same file are exempt.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("ALTER TABLE walk ADD «PRIMARY KEY (id)»;", existing: RuleExample.walkDatabase),
             RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_pkey PRIMARY KEY (id)»;",

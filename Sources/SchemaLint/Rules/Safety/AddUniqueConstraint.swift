@@ -11,7 +11,7 @@ public struct AddUniqueConstraint: Rule {
             only updates the catalog. A UNIQUE written on an added column (`ADD COLUMN … UNIQUE`) builds an index \
             the same way and is flagged too. Tables created earlier in the same file are exempt.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_code_key UNIQUE (code)»;", existing: RuleExample.walkDatabase),
             RuleExample("ALTER TABLE walk ADD COLUMN slug text «UNIQUE»;", existing: RuleExample.walkDatabase),

@@ -15,7 +15,7 @@ public struct ConstraintWithoutNotValid: Rule {
             added column (`ADD COLUMN … REFERENCES …`) cannot say NOT VALID and are flagged as well: the scan \
             happens all the same. Tables created earlier in the same file are exempt.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES owner (id)»;", existing: RuleExample.walkDatabase),
             RuleExample("ALTER TABLE walk ADD «CHECK (minutes > 0)»;", existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD minutes int DEFAULT 30;"),

@@ -15,7 +15,7 @@ public struct CreateIndexWithoutConcurrently: Rule {
             rejected there ("cannot be executed from a function"), so the fix is to move the statement out of the \
             block, as `CREATE INDEX CONCURRENTLY IF NOT EXISTS`.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("«CREATE INDEX walk_owner_id_idx ON walk» (owner_id);", existing: RuleExample.walkDatabase),
             RuleExample("«CREATE UNIQUE INDEX walk_code_key ON public.walk» USING btree (code) WHERE deleted_at IS NULL;",
@@ -71,7 +71,9 @@ public struct CreateIndexWithoutConcurrently: Rule {
                 statement.statement.safetyHead,
                 "Creating index \"\(index.name)\" without CONCURRENTLY \(Safety.lockPhrase(.share, on: table.quoted)) until the index is built",
                 help: help,
-                suggestion: target.table.isPartitioned || statement.statement.enclosure == .doBlock ? nil
+                // CONCURRENTLY fails inside a transaction block: no rewrite there (--fix applies this one as safe).
+                suggestion: target.table.isPartitioned || statement.statement.enclosure == .doBlock
+                    || statement.session.inTransaction ? nil
                     : statement.statement.rewritten(inserting: "CONCURRENTLY", after: [.index]),
                 object: table.object)
         }

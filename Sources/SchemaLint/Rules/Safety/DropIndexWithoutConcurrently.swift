@@ -11,7 +11,7 @@ public struct DropIndexWithoutConcurrently: Rule {
             index whose table was created earlier in the same file is exempt; an index the run has never seen is \
             on an existing table.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("«DROP INDEX walk_owner_id_idx»;", existing: RuleExample.walkDatabase + "CREATE INDEX walk_owner_id_idx ON walk (owner_id);"),
             RuleExample("«DROP INDEX IF EXISTS walk_owner_id_idx, walk_code_idx»;",
@@ -69,7 +69,8 @@ public struct DropIndexWithoutConcurrently: Rule {
         let on = targets.isEmpty ? "its table" : targets.joined(separator: " and ")
         let exists = drop.missingOk ? "IF EXISTS " : ""
         let cascade = drop.behavior == .cascade
-        let suggestion = cascade ? nil : names.map { "DROP INDEX CONCURRENTLY \(exists)\(SQLText.name($0));" }.joined(separator: "\n")
+        // CONCURRENTLY fails inside a transaction block: no rewrite there (--fix applies this one as safe).
+        let suggestion = cascade || statement.session.inTransaction ? nil : names.map { "DROP INDEX CONCURRENTLY \(exists)\(SQLText.name($0));" }.joined(separator: "\n")
         // `DROP INDEX IF EXISTS` of an index this file creates again (pg_dump --clean) re-creates the schema:
         // withdrawn once the run shows the re-creation.
         let file = statement.statement.file

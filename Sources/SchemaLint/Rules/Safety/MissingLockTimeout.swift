@@ -17,7 +17,7 @@ public struct MissingLockTimeout: Rule {
             reads or writes and is not flagged. A timeout set for the role or database (ALTER ROLE … SET lock_timeout) is invisible to \
             schemalint: turn the rule off then.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("«ALTER TABLE walk» ADD COLUMN note text;\nALTER TABLE walk ADD COLUMN remark text;",
                         note: "Reported once, on the first statement.", existing: RuleExample.walkDatabase),

@@ -16,7 +16,7 @@ public struct NonIdempotentStatement: Rule {
             code (`IF NOT EXISTS (SELECT …) THEN`, `EXCEPTION WHEN duplicate_column`) and is not flagged. Off by \
             default.
             """,
-        category: .safety, defaultSeverity: .warning, enabledByDefault: false, scope: .statement,
+        category: .safety, defaultSeverity: .warning, enabledByDefault: false, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("«CREATE TABLE walk» (id bigint PRIMARY KEY);"),
             RuleExample("«CREATE INDEX CONCURRENTLY walk_owner_id_idx ON walk» (owner_id);", existing: RuleExample.walkDatabase),

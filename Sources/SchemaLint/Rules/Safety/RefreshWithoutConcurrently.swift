@@ -12,7 +12,7 @@ public struct RefreshWithoutConcurrently: Rule {
             judged like any other statement; one inside a function body is not: it runs whenever the function is \
             called (a cron job, a trigger), not during the migration, and how much it blocks depends on that.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("«REFRESH MATERIALIZED VIEW walk_stats»;", existing: RuleExample.walkDatabase + """
                 CREATE MATERIALIZED VIEW walk_stats AS SELECT owner_id, count(*) AS walks FROM walk GROUP BY owner_id;

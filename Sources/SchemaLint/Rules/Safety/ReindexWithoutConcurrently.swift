@@ -11,7 +11,7 @@ public struct ReindexWithoutConcurrently: Rule {
             Before 12 (`--pg-version`) the same is done by hand. REINDEX of a table created earlier in the same file \
             is exempt; SCHEMA, DATABASE and SYSTEM are always flagged.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("«REINDEX INDEX walk_owner_id_idx»;", existing: RuleExample.walkDatabase + "CREATE INDEX walk_owner_id_idx ON walk (owner_id);"),
             RuleExample("«REINDEX TABLE walk»;", note: "No CONCURRENTLY before 12: rebuild by hand.", pgVersion: 11, existing: RuleExample.walkDatabase),
@@ -52,7 +52,8 @@ public struct ReindexWithoutConcurrently: Rule {
                     + "and swaps them while reads and writes go on. If it fails, drop the leftover INVALID index (its name ends in _ccnew)."
                 : "Before PostgreSQL 12: 1. CREATE INDEX CONCURRENTLY a new index with the same definition; 2. DROP INDEX "
                     + "CONCURRENTLY the old one; 3. ALTER INDEX … RENAME the new one to the old name.",
-            suggestion: concurrentOK
+            // CONCURRENTLY fails inside a transaction block: no rewrite there (--fix applies this one as safe).
+            suggestion: concurrentOK && !statement.session.inTransaction
                 ? statement.statement.rewritten(inserting: "CONCURRENTLY", after: [.index, .table, .schema, .database]) : nil,
             object: statement.locks.first.flatMap { $0.viaIndex == nil ? $0.table.object : nil })
     }

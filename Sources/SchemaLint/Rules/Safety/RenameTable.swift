@@ -10,7 +10,7 @@ public struct RenameTable: Rule {
             renamed table keeps old code working (a simple view is updatable) until it is gone. Tables created \
             earlier in the same file are exempt; a table the run has never seen is existing.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .unsafeRewrite,
         bad: [
             RuleExample("«ALTER TABLE walk RENAME TO hike»;", existing: RuleExample.walkDatabase),
         ],
@@ -43,7 +43,9 @@ public struct RenameTable: Rule {
                     + "FROM \(to);): old code keeps working through the view. Drop the view once every deployed version uses the new name.",
                 suggestion: statement.statement.text(statement.statement.contentRange) + ";\n"
                     + "CREATE VIEW \(SQLText.name(from)) AS SELECT * FROM \(SQLText.name(to));",
-                object: from.object)
+                object: from.object,
+                // The suggested view with the old name answers the finding, so a second `--fix` adds no second view.
+                unlessFixedLater: { model in model.views[from] == nil })
         }
     }
 }

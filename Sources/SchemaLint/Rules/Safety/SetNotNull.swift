@@ -15,7 +15,7 @@ public struct SetNotNull: Rule {
             earlier in the same file are exempt, and so are tables truncated earlier in the same transaction (and \
             not written to since): there is nothing to scan.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .safeRewrite,
         bad: [
             RuleExample("ALTER TABLE walk «ALTER COLUMN owner_id SET NOT NULL»;", existing: RuleExample.walkDatabase),
             RuleExample("""

@@ -10,7 +10,7 @@ public struct TruncateCascade: Rule {
             the run may be emptied too. Without CASCADE (RESTRICT, the default), TRUNCATE fails instead when another \
             table references the data. Statements whose tables were all created earlier in the same file are exempt.
             """,
-        category: .safety, defaultSeverity: .warning, scope: .statement,
+        category: .safety, defaultSeverity: .warning, scope: .statement, fix: .unsafeRewrite,
         bad: [
             RuleExample("«TRUNCATE walk CASCADE»;",
                         before: """

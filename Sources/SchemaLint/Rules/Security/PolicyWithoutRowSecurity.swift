@@ -11,7 +11,7 @@ public struct PolicyWithoutRowSecurity: Rule {
             judged: a table created elsewhere may have row-level security already. One finding per table, at its \
             first policy. On by default: a policy that is never consulted is always a mistake.
             """,
-        category: .security, defaultSeverity: .warning, scope: .schema,
+        category: .security, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE walk (id bigint PRIMARY KEY, walker text NOT NULL);

@@ -17,7 +17,7 @@ public struct SecurityDefinerWithoutSearchPath: Rule {
             on the final schema, for the functions the run creates. On by default: PostgreSQL's documentation calls \
             the fixed search_path a requirement of writing SECURITY DEFINER functions safely, and the fix is one line.
             """,
-        category: .security, defaultSeverity: .warning, scope: .schema,
+        category: .security, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE walk (id bigint PRIMARY KEY, owner_id bigint NOT NULL);

@@ -18,7 +18,7 @@ public struct ViewBypassesRowSecurity: Rule {
             default: a view that shows rows the policies hide defeats the policies, and a view that is meant to do \
             so (a deliberate summary for everyone) deserves a suppression comment saying so.
             """,
-        category: .security, defaultSeverity: .warning, scope: .schema,
+        category: .security, defaultSeverity: .warning, scope: .schema, fix: .unsafeAddition,
         bad: [
             RuleExample("""
                 CREATE TABLE walk (id bigint PRIMARY KEY, walker text NOT NULL DEFAULT current_user);
