@@ -9,8 +9,13 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lint SQL files, folders of migrations (laid out as their tool lays them out, or every *.sql below in natural order), or - for stdin.")
 
-    @Argument(help: "Files, folders, or - for standard input.")
+    @Argument(help: "Files, folders, or - for standard input (with --database-url: migrations not yet applied).")
     var paths: [String] = []
+
+    @Option(name: .customLong("database-url"),
+            help: ArgumentHelp("Lint the live schema of this database (read with pg_dump --schema-only); with paths, it is their context, and safety findings carry their table's size.",
+                               valueName: "url"))
+    var databaseURL: String?
 
     @Option(help: "Output format: text, json, sarif, github (workflow annotations, then text), or gcc.")
     var format: OutputFormat = .text
@@ -100,10 +105,15 @@ struct Lint: ParsableCommand {
     var unsafeFixes = false
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("no input: give SQL files, folders, or - for standard input") }
+        if paths.isEmpty, databaseURL == nil {
+            throw ValidationError("no input: give SQL files, folders, - for standard input, or --database-url")
+        }
         if let pgVersion, !(9...18).contains(pgVersion) { throw ValidationError("--pg-version must be between 9 and 18") }
         if isolated, configPath != nil { throw ValidationError("--isolated and --config cannot be used together") }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64") }
+        if fix || diff, databaseURL != nil, paths.isEmpty {
+            throw ValidationError("--fix and --diff edit files: give the migration files to fix (a live schema is only read)")
+        }
         if unsafeFixes, !fix, !diff { throw ValidationError("--unsafe-fixes needs --fix or --diff") }
         if fix || diff, writeBaseline != nil { throw ValidationError("--write-baseline cannot be used with --fix or --diff") }
         if let layout, MigrationLayout(named: layout) == nil {
@@ -130,6 +140,14 @@ struct Lint: ParsableCommand {
             throw ValidationError(error.description)
         }
 
+        // The live schema: linted itself without paths, the context of the paths otherwise.
+        var live: (database: LiveDatabase, schema: SourceFile)?
+        if let databaseURL {
+            do {
+                let database = try LiveDatabase(connectionString: databaseURL)
+                live = (database, try database.schema())
+            } catch let error as DatabaseError { throw ValidationError(error.description) }
+        }
         var inputFailed = false
         let changed: Set<String>?
         do { changed = try changedSince.map { try ChangedFiles.since($0, in: FileManager.default.currentDirectoryPath) } } catch {
@@ -138,15 +156,24 @@ struct Lint: ParsableCommand {
         let stdinName = stdinFilename ?? "<stdin>"
         // Standard input is read once: rounds of --fix lint it again from here.
         let stdin = paths.contains("-") ? StandardStreams.readStandardInput() : nil
+        let liveContext = paths.isEmpty ? [] : live.map { [$0.schema] } ?? []
         var quiet = false
         func lint(_ overlay: [String: [UInt8]]) throws -> (MigrationRun, LintResult) {
             var files = overlay
             if let stdin, files[stdinName] == nil { files[stdinName] = stdin }
-            var run = readRun(paths, failed: &inputFailed, configuration: configuration, overlay: files, quiet: quiet)
+            var run: MigrationRun
+            if let live, paths.isEmpty { run = MigrationRun(plainFiles: [live.schema]) }
+            else { run = readRun(paths, failed: &inputFailed, configuration: configuration, overlay: files, quiet: quiet) }
             if let changed { run.limit(toChanged: changed, stdinName: stdin == nil ? nil : stdinName) }
             var result = try ProjectLinter(configuration: configuration, commandLine: commandLine).lint(run) { paths in
-                readFiles(paths.map { Paths.relative($0, to: FileManager.default.currentDirectoryPath) }, failed: &inputFailed,
-                          overlay: files, quiet: quiet)
+                liveContext + readFiles(paths.map { Paths.relative($0, to: FileManager.default.currentDirectoryPath) }, failed: &inputFailed,
+                                        overlay: files, quiet: quiet)
+            }
+            if let live {
+                do {
+                    result.diagnostics = try live.database.weighing(result.diagnostics, by: configuration.database)
+                    result.all = try live.database.weighing(result.all, by: configuration.database)
+                } catch let error as DatabaseError { throw ValidationError("reading table sizes: \(error.description)") }
             }
             if writeBaseline == nil, let accepted, let baseline {
                 let byPath = Dictionary(run.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -171,7 +198,8 @@ struct Lint: ParsableCommand {
             if inputFailed { throw ExitCode(2) }
             return
         }
-        let report = Report(result: result, run: run, includeSuppressed: includeSuppressed)
+        var report = Report(result: result, run: run, includeSuppressed: includeSuppressed)
+        if let live { report.liveSchemas = [live.schema.path] }
         let rendered = format.reporter(color: output == nil && useColor).render(report)
         if let output {
             do { try rendered.write(toFile: output, atomically: true, encoding: .utf8) } catch {

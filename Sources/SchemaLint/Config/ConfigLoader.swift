@@ -7,7 +7,8 @@ public enum ConfigLoader {
     static let layerKeys = ["select", "extend-select", "ignore", "pg-version", "assume-in-transaction", "context",
                             "ignore-objects", "rules"]
     /// Keys that apply to the whole run, so only at the top level.
-    static let runKeys = ["exclude", "layout", "replay-first", "lint-down", "overrides"]
+    static let runKeys = ["exclude", "layout", "replay-first", "lint-down", "database", "overrides"]
+    static let databaseKeys = ["large-table-rows", "small-table-rows"]
     static let topLevelKeys = layerKeys + runKeys
     static let overrideKeys = ["files"] + layerKeys
     static let ruleKeys = ["severity", "ignore-objects"]
@@ -107,6 +108,7 @@ public enum ConfigLoader {
                     fail(["lint-down"], "`lint-down` must be true or false, not \(value.typeName)")
                 }
             }
+            if let value = document["database"] { configuration.database = database(value) }
             if let value = document["replay-first"] {
                 for (i, relative) in strings(value, at: ["replay-first"]).enumerated() {
                     let absolute = Paths.absolute(relative, from: directory)
@@ -117,6 +119,31 @@ public enum ConfigLoader {
                     }
                 }
             }
+        }
+
+        /// `[database]`: row counts, each a non-negative integer.
+        mutating func database(_ value: ConfigValue) -> DatabaseSettings {
+            var settings = DatabaseSettings()
+            guard case .table(let table) = value else {
+                fail(["database"], "`database` must be a table ([database]), not \(value.typeName)")
+                return settings
+            }
+            for key in table.keys.sorted() where !databaseKeys.contains(key) {
+                fail(["database", key], "unknown key `\(key)` in [database] (expected one of: \(databaseKeys.joined(separator: ", ")))")
+            }
+            for key in databaseKeys {
+                guard let item = table[key] else { continue }
+                guard case .integer(let n) = item, n >= 0 else {
+                    let shown = if case .integer(let n) = item { String(n) } else { item.typeName }
+                    fail(["database", key], "`\(key)` must be a number of rows (a non-negative integer), not \(shown)")
+                    continue
+                }
+                if key == "large-table-rows" { settings.largeTableRows = n } else { settings.smallTableRows = n }
+            }
+            if let large = settings.largeTableRows, let small = settings.smallTableRows, small > large {
+                fail(["database", "small-table-rows"], "`small-table-rows` (\(small)) must not exceed `large-table-rows` (\(large))")
+            }
+            return settings
         }
 
         mutating func override(_ table: [String: ConfigValue], at: [String]) -> ConfigOverride {

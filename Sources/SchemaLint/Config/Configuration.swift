@@ -70,6 +70,8 @@ public struct Configuration: Sendable, Equatable {
     public var replayFirst: [String] = []
     /// `lint-down`: lint down, undo and revert code on its own; nil when not set.
     public var lintDown: Bool?
+    /// `[database]`: how table size weighs safety findings with `--database-url`.
+    public var database = DatabaseSettings()
     public var overrides: [ConfigOverride] = []
 
     public init(path: String? = nil, directory: String) {

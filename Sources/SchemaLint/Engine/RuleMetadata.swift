@@ -64,6 +64,10 @@ public struct RuleMetadata: Sendable {
     public var scope: RuleScope
     /// The fix its suggestions make; nil for a rule that never suggests (a test checks both ways).
     public var fix: RuleFix?
+    /// With `--database-url`, the finding's severity follows the size of its table (`[database]` thresholds): true
+    /// for safety rules whose harm grows with the table (a lock held through a scan or a rewrite), false for those
+    /// that fail or break code whatever the size.
+    public var weighedByTableSize: Bool
     /// SQL that must be flagged; `«…»` marks exactly where each finding lands.
     public var bad: [RuleExample]
     /// SQL that must not be flagged.
@@ -75,7 +79,7 @@ public struct RuleMetadata: Sendable {
 
     public init(id: String, summary: String, rationale: String, category: RuleCategory, defaultSeverity: Severity,
                 enabledByDefault: Bool = true, scope: RuleScope, fix: RuleFix? = nil, bad: [RuleExample], good: [RuleExample],
-                definedIn: String = #filePath) {
+                weighedByTableSize: Bool? = nil, definedIn: String = #filePath) {
         self.definedIn = definedIn
         self.id = id
         self.summary = summary
@@ -87,6 +91,8 @@ public struct RuleMetadata: Sendable {
         self.fix = fix
         self.bad = bad
         self.good = good
+        // Rules whose default is error fail whatever the size (CONCURRENTLY in a transaction, ADD VALUE before 12).
+        self.weighedByTableSize = weighedByTableSize ?? (category == .safety && defaultSeverity != .error)
     }
 }
 

@@ -4,7 +4,9 @@ public struct GCCReporter: Reporter {
 
     public func render(_ report: Report) -> String {
         report.diagnostics.map {
-            "\($0.file):\($0.start.line):\($0.start.column): \($0.severity.rawValue): \($0.message) [\($0.rule)]\n"
+            // A live database's finding has no line: the URL, then the object.
+            let place = report.isLive($0) ? "\($0.file):\($0.object.map { " \($0):" } ?? "")" : "\($0.file):\($0.start.line):\($0.start.column):"
+            return "\(place) \($0.severity.rawValue): \($0.message) [\($0.rule)]\n"
         }.joined()
     }
 }

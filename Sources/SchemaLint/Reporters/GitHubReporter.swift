@@ -7,11 +7,13 @@ public struct GitHubReporter: Reporter {
         var out = ""
         for d in report.diagnostics {
             let command = switch d.severity { case .error: "error"; case .warning: "warning"; case .info: "notice" }
-            let properties = [
+            // A live database's finding is in no file of the repository: an annotation without a file, naming the object.
+            let live = report.isLive(d)
+            let properties = (live ? ["title=\(Self.property(d.rule))"] : [
                 "file=\(Self.property(d.file))", "line=\(d.start.line)", "col=\(d.start.column)",
                 "endLine=\(d.end.line)", "endColumn=\(d.end.column)", "title=\(Self.property(d.rule))",
-            ].joined(separator: ",")
-            let message = d.message + (d.help.map { "\n\($0)" } ?? "")
+            ]).joined(separator: ",")
+            let message = (live ? "\(d.file) \(d.object ?? ""): " : "") + d.message + (d.help.map { "\n\($0)" } ?? "")
             out += "::\(command) \(properties)::\(Self.data(message))\n"
         }
         return out + TextReporter(color: false).render(report)

@@ -4,15 +4,25 @@ public struct JSONReporter: Reporter {
 
     public func render(_ report: Report) -> String {
         let diagnostics = report.diagnostics.map { d -> JSONValue in
-            .object([
+            // A live database's finding has no file position: `file` is the URL (no password), lines are null,
+            // `database` is true and `ddl` holds the statement pg_dump wrote for the object.
+            let live = report.isLive(d)
+            func position(_ n: Int) -> JSONValue { live ? .null : .int(n) }
+            var members: [(String, JSONValue)] = [
                 ("rule", .string(d.rule)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message)),
                 ("help", d.help.json), ("suggestion", d.suggestion.json), ("file", .string(d.file)),
-                ("line", .int(d.start.line)), ("column", .int(d.start.column)),
-                ("endLine", .int(d.end.line)), ("endColumn", .int(d.end.column)),
+                ("line", position(d.start.line)), ("column", position(d.start.column)),
+                ("endLine", position(d.end.line)), ("endColumn", position(d.end.column)),
                 ("object", d.object.json),
                 // Only --include-suppressed reports silenced findings: then {"reason": string or null}.
                 ("suppression", d.suppression.map { .object([("reason", $0.reason.json)]) } ?? .null),
-            ])
+            ]
+            // Only on live findings, so a file's report is unchanged.
+            if live {
+                members += [("database", .bool(true)),
+                            ("ddl", report.definition(of: d).map { .string($0.lines.joined(separator: "\n")) } ?? .null)]
+            }
+            return .object(members)
         }
         let document = JSONValue.object([
             ("tool", .object([("name", .string("schemalint")), ("version", .string(SchemaLintVersion.current))])),

@@ -19,6 +19,22 @@ public struct Report: Sendable {
     public var setAside = SetAside()
     /// That code was linted on its own (`--lint-down`).
     public var rollbacksLinted = false
+    /// Sources that are a live database's schema (`--database-url`, named by the URL without its password): their
+    /// findings have no file position, so reporters name the object and show its DDL from the dump instead.
+    public var liveSchemas: Set<String> = []
+
+    /// The finding comes from a live database's schema, not a file.
+    public func isLive(_ d: Diagnostic) -> Bool { liveSchemas.contains(d.file) }
+
+    /// The lines of the statement a live finding is in, and the index of the line the finding points at.
+    public func definition(of d: Diagnostic) -> (lines: [String], focus: Int)? {
+        guard let file = sources[d.file] else { return nil }
+        let range = d.statementRange ?? d.byteRange
+        let startLine = file.position(ofByte: range.lowerBound).line
+        let endLine = file.position(ofByte: max(range.lowerBound, range.upperBound - 1)).line
+        let lines = (startLine...max(startLine, endLine)).map { file.lineText($0) }
+        return (lines, min(max(d.start.line - startLine, 0), lines.count - 1))
+    }
 
     /// A report of a run of migrations: its layout and what it set aside.
     public init(result: LintResult, run: MigrationRun, includeSuppressed: Bool = false) {

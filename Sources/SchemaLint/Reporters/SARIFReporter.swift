@@ -27,13 +27,11 @@ public struct SARIFReporter: Reporter {
             members += [
                 ("level", .string(Self.level(d.severity))),
                 ("message", .object([("text", .string(d.message + (d.help.map { " " + $0 } ?? "")))])),
-                ("locations", .array([.object([("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(Self.uri(d.file)))])),
-                    ("region", Self.region(d.start, d.end)),
-                ]))] + (d.object.map { [("logicalLocations", .array([.object([("fullyQualifiedName", .string($0))])]))] } ?? []))])),
+                ("locations", .array([.object(location(d, live: report.isLive(d)))])),
                 ("partialFingerprints", .object([("schemalint/v1", .string(d.fingerprint))])),
             ]
-            if let edit = d.suggestionEdit {
+            if report.isLive(d) { members.append(("properties", .object([("database", .string(d.file))]))) }
+            if let edit = d.suggestionEdit, !report.isLive(d) {
                 let region: JSONValue = .object([
                     ("startLine", .int(edit.start.line)), ("startColumn", .int(edit.start.column)),
                     ("endLine", .int(edit.end.line)), ("endColumn", .int(edit.end.column)),
@@ -73,6 +71,20 @@ public struct SARIFReporter: Reporter {
             ])])),
         ])
         return document.rendered() + "\n"
+    }
+
+    /// A file's finding: its physical location, and the object as a logical one. A live database's finding has no
+    /// file to point into: only the logical location (the object, or the database when it names none).
+    private func location(_ d: Diagnostic, live: Bool) -> [(String, JSONValue)] {
+        if live {
+            return [("logicalLocations", .array([.object([
+                ("fullyQualifiedName", .string(d.object ?? d.file)), ("kind", .string("resource")),
+            ])]))]
+        }
+        return [("physicalLocation", .object([
+            ("artifactLocation", .object([("uri", .string(Self.uri(d.file)))])),
+            ("region", Self.region(d.start, d.end)),
+        ]))] + (d.object.map { [("logicalLocations", .array([.object([("fullyQualifiedName", .string($0))])]))] } ?? [])
     }
 
     /// The run succeeded; statements it could not parse are a notification, and counted in the property bag.

@@ -8,9 +8,12 @@ public struct TextReporter: Reporter {
     public func render(_ report: Report) -> String {
         var out = ""
         for d in report.diagnostics {
-            out += paint("\(d.file):\(d.start.line):\(d.start.column):", .bold) + " "
+            let live = report.isLive(d)
+            out += paint(live ? "\(d.file):" : "\(d.file):\(d.start.line):\(d.start.column):", .bold) + " "
                 + paint("\(d.severity.rawValue)[\(d.rule)]", style(d.severity)) + " " + d.message + "\n"
-            if let file = report.sources[d.file] {
+            if live {
+                out += definition(d, in: report)
+            } else if let file = report.sources[d.file] {
                 out += excerpt(d, in: file)
             }
             if let help = d.help { out += "  " + paint("help:", .cyan) + " " + help + "\n" }
@@ -35,6 +38,24 @@ public struct TextReporter: Reporter {
         let pad = String(repeating: " ", count: gutter.count)
         let lead = String(String.UnicodeScalarView(scalars[..<startIndex].map { $0 == "\t" ? "\t" : " " }))
         return "  \(gutter) | \(line)\n  \(pad) | \(lead)" + paint(String(repeating: "^", count: width), style(d.severity)) + "\n"
+    }
+
+    /// A live finding's object and its DDL as pg_dump wrote it: the whole statement up to 12 lines, else its first
+    /// line, the lines around the finding, and its last line. `>` marks the line the finding is on.
+    private func definition(_ d: Diagnostic, in report: Report) -> String {
+        var out = d.object.map { "  in \($0):\n" } ?? ""
+        guard let (lines, focus) = report.definition(of: d) else { return out }
+        var shown = Array(lines.indices)
+        if lines.count > 12 {
+            shown = [0] + Array(max(1, focus - 1)...min(lines.count - 2, focus + 1)) + [lines.count - 1]
+        }
+        var previous = -1
+        for i in shown where i > previous {
+            if i > previous + 1 { out += "    | …\n" }
+            out += (i == focus ? "  > | " : "    | ") + lines[i] + "\n"
+            previous = i
+        }
+        return out
     }
 
     private func summary(_ report: Report) -> String {

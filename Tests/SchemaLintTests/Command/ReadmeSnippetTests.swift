@@ -57,8 +57,10 @@ struct ReadmeSnippetTests {
                                   "db/squashed.sql": "CREATE TABLE b (id bigint PRIMARY KEY);\n"])
         let config = try ConfigLoader.load(path: dir.path(".schemalint.toml"))
         #expect(config.overrides.count == 2)
+        #expect(config.database == DatabaseSettings(largeTableRows: 1_000_000, smallTableRows: 1000))
         for key in ConfigLoader.topLevelKeys where key != "overrides" && key != "rules" {
-            #expect(text.contains("\n\(key) = "), "the example does not show `\(key)`")
+            // A key or a table of keys (`[database]`).
+            #expect(text.contains("\n\(key) = ") || text.contains("\n[\(key)]\n"), "the example does not show `\(key)`")
         }
         #expect(text.contains("[[overrides]]") && text.contains("[rules.") && text.contains("severity = "))
         #expect(text.contains("ignore-objects = ") && text.contains("[overrides.rules."))

@@ -34,7 +34,7 @@ public struct AddRequiredColumn: Rule {
                 ALTER TABLE walk ADD COLUMN owner_id bigint NOT NULL;
                 COMMIT;
                 """, note: "The table was emptied earlier in the same transaction."),
-        ])
+        ], weighedByTableSize: false)
 
     public static let triggers: RuleTriggers = .changes(.addColumn)
 

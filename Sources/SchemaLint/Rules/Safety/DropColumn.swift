@@ -21,7 +21,7 @@ public struct DropColumn: Rule {
                 CREATE TABLE walk (id bigint PRIMARY KEY, note text);
                 ALTER TABLE walk DROP COLUMN note;
                 """, note: "The table is new in this file."),
-        ])
+        ], weighedByTableSize: false)
 
     public static let triggers: RuleTriggers = .changes(.dropColumn)
 

@@ -24,7 +24,7 @@ public struct DropTable: Rule {
                 CREATE TABLE walk_import (id bigint, payload jsonb);
                 DROP TABLE walk_import;
                 """, note: "The table is new in this file (a scratch table)."),
-        ])
+        ], weighedByTableSize: false)
 
     public static let triggers: RuleTriggers = .changes(.dropTable)
 

@@ -44,7 +44,7 @@ public struct NonIdempotentStatement: Rule {
                   END IF;
                 END $$;
                 """, note: "Guarded by the DO block's code."),
-        ])
+        ], weighedByTableSize: false)
 
     public static let triggers: RuleTriggers = .statements(.createTable, .createIndex, .createTableAs, .createSequence, .createSchema, .createExtension,
                                                             .createView, .createFunction, .drop, .alterTable)

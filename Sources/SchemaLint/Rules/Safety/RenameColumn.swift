@@ -22,7 +22,7 @@ public struct RenameColumn: Rule {
                 ALTER TABLE walk ADD COLUMN remrak text;
                 ALTER TABLE walk RENAME COLUMN remrak TO remark;
                 """, note: "The column is new in this file."),
-        ])
+        ], weighedByTableSize: false)
 
     public static let triggers: RuleTriggers = .changes(.renameColumn)
 

@@ -25,7 +25,7 @@ public struct RenameTable: Rule {
                 CREATE VIEW walk_list AS SELECT 1 AS id;
                 ALTER TABLE walk_list RENAME TO hike_list;
                 """, note: "A sequence and a view this file created: ALTER TABLE accepts them, but they are not tables."),
-        ])
+        ], weighedByTableSize: false)
 
     public static let triggers: RuleTriggers = .changes(.renameTable)
 

@@ -24,7 +24,7 @@ public struct TruncateCascade: Rule {
                 CREATE TABLE walk_import (id bigint PRIMARY KEY);
                 TRUNCATE walk_import CASCADE;
                 """, note: "The table is new in this file."),
-        ])
+        ], weighedByTableSize: false)
 
     public static let triggers: RuleTriggers = .statements(.truncate)
 
