@@ -36,6 +36,10 @@ final class LibPQ: @unchecked Sendable {
     let setNoticeProcessor: @convention(c) (Connection, NoticeProcessor?, UnsafeMutableRawPointer?) -> NoticeProcessor?
     let putCopyEnd: @convention(c) (Connection, UnsafePointer<CChar>?) -> Int32
     let getResult: @convention(c) (Connection) -> Result?
+    /// PQconninfoParse and PQconninfoFree, over `PQconninfoOption` arrays read as raw memory (see `ConnectionEnvironment`).
+    let conninfoParse: @convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutableRawPointer?
+    let conninfoFree: @convention(c) (UnsafeMutableRawPointer?) -> Void
+    let freemem: @convention(c) (UnsafeMutableRawPointer?) -> Void
 
     /// libpq names tried in order: Debian's and most distributions' soname, then macOS's.
     static let names = ["libpq.so.5", "libpq.so", "libpq.5.dylib", "libpq.dylib"]
@@ -84,5 +88,8 @@ final class LibPQ: @unchecked Sendable {
         setNoticeProcessor = try symbol("PQsetNoticeProcessor", type(of: setNoticeProcessor))
         putCopyEnd = try symbol("PQputCopyEnd", type(of: putCopyEnd))
         getResult = try symbol("PQgetResult", type(of: getResult))
+        conninfoParse = try symbol("PQconninfoParse", type(of: conninfoParse))
+        conninfoFree = try symbol("PQconninfoFree", type(of: conninfoFree))
+        freemem = try symbol("PQfreemem", type(of: freemem))
     }
 }

@@ -58,9 +58,11 @@ public enum PgDump {
     /// not part of the design, and differ between environments). Errors never show the password.
     static func schema(of connectionString: String, serverVersion: Int) throws -> [UInt8] {
         let program = try choose(forServer: major(ofServerVersion: serverVersion), from: installed()).get()
+        // The connection goes in pg_dump's environment, never its arguments, where `ps` would show the password.
+        let environment = try ConnectionEnvironment.variables(for: connectionString)
         let output: Subprocess.Output
         do {
-            output = try Subprocess.run([program.path, "--schema-only", "--no-owner", "--dbname=\(connectionString)"])
+            output = try Subprocess.run([program.path, "--schema-only", "--no-owner"], environment: environment)
         } catch {
             throw DatabaseError(message: "cannot run \(program.path): \(error)")
         }

@@ -17,8 +17,9 @@ enum Subprocess {
         var description: String
     }
 
-    /// Runs `arguments[0]`, found on PATH, with the rest as its arguments.
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs `arguments[0]`, found on PATH, with the rest as its arguments, in this process's environment with
+    /// `environment` set on top.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         var out: [Int32] = [0, 0], err: [Int32] = [0, 0]
         guard pipe(&out) == 0, pipe(&err) == 0 else { throw LaunchFailure(description: String(cString: strerror(errno))) }
         var actions = posix_spawn_file_actions_t()
@@ -29,8 +30,21 @@ enum Subprocess {
         for fd in out + err { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var envp: [UnsafeMutablePointer<CChar>?] = []
+        if !environment.isEmpty {
+            var index = 0
+            while let entry = environ[index] {
+                let text = String(cString: entry)
+                if let name = text.split(separator: "=", maxSplits: 1).first, environment[String(name)] == nil { envp.append(strdup(entry)) }
+                index += 1
+            }
+            for (name, value) in environment.sorted(by: { $0.key < $1.key }) { envp.append(strdup("\(name)=\(value)")) }
+            envp.append(nil)
+        }
+        defer { envp.forEach { free($0) } }
         var pid = pid_t()
-        let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        let status = envp.isEmpty ? posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+            : posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
         close(out[1]); close(err[1])
         guard status == 0 else {
             close(out[0]); close(err[0])

@@ -5,6 +5,19 @@ import Testing
 /// the `[database]` config section.
 @Suite("Live database support (pg_dump choice, sizes, [database])")
 struct LiveDatabaseSupportTests {
+    @Test("A connection reaches pg_dump as libpq's environment variables, so its arguments never hold the password")
+    func connectionEnvironment() throws {
+        let url = try ConnectionEnvironment.variables(for: "postgresql://ann:s%40cret@db.example:6543/app?sslmode=require")
+        #expect(url["PGUSER"] == "ann" && url["PGPASSWORD"] == "s@cret" && url["PGHOST"] == "db.example")
+        #expect(url["PGPORT"] == "6543" && url["PGDATABASE"] == "app" && url["PGSSLMODE"] == "require")
+        let keys = try ConnectionEnvironment.variables(for: "host=/tmp/sock dbname=app password='a b'")
+        #expect(keys == ["PGHOST": "/tmp/sock", "PGDATABASE": "app", "PGPASSWORD": "a b"])
+        #expect(throws: DatabaseError.self) { try ConnectionEnvironment.variables(for: "host=/tmp password=secret nonsense") }
+        do { _ = try ConnectionEnvironment.variables(for: "host=/tmp password=secret nonsense") } catch {
+            #expect(!"\(error)".contains("secret"), "\(error)")
+        }
+    }
+
     @Test("pg_dump's and the server's versions are read")
     func versions() {
         #expect(PgDump.major(ofVersionOutput: "pg_dump (PostgreSQL) 15.8 (Debian 15.8-1.pgdg120+1)\n") == 15)
