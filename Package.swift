@@ -14,7 +14,8 @@ let debug = BuildSettingCondition.when(configuration: .debug)
 let staticStdlib = SwiftSetting.unsafeFlags(["-static-stdlib"], release)
 /// `schemalint mcp`, the MCP server for coding agents, is built only with `--traits MCP`: the MCP Swift SDK brings
 /// Foundation (with ICU's data) and FoundationNetworking (with libcurl), which the lint binary does without, and adds
-/// its own build time to every pre-commit install. Its release build links the system's libcurl.
+/// its own build time to every pre-commit install. Its release build links the system's libcurl (Debian's
+/// libcurl4-openssl-dev), which static FoundationNetworking names.
 let mcp: Set<String> = ["MCP"]
 
 let package = Package(
@@ -68,11 +69,7 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk", condition: .when(traits: mcp)),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(postgresServerHeaders)"]), staticStdlib],
-            linkerSettings: [
-                .unsafeFlags(["-static-stdlib"], release),
-                // Debian's libcurl4 has no libcurl.so link without libcurl-dev: name the library itself.
-                .unsafeFlags(["-Xlinker", "-l:libcurl.so.4"], .when(configuration: .release, traits: mcp)),
-            ]
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], release)]
         ),
         .testTarget(
             name: "SchemaLintTests",
