@@ -1,4 +1,4 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.1
 import PackageDescription
 
 /// PostgreSQL 15's server headers (Debian's postgresql-server-dev-15): `postgres.h`, `nodes/parsenodes.h`, …
@@ -12,6 +12,11 @@ let debug = BuildSettingCondition.when(configuration: .debug)
 /// Compiling against the static resource folder makes the modules name the static libraries they need (Foundation's
 /// ICU among them), as `swift build --static-swift-stdlib` does.
 let staticStdlib = SwiftSetting.unsafeFlags(["-static-stdlib"], release)
+/// `schemalint mcp`, the MCP server for coding agents, is built only with `--traits MCP`: the MCP Swift SDK brings
+/// Foundation (with ICU's data) and FoundationNetworking (with libcurl), which the lint binary does without, and adds
+/// its own build time to every pre-commit install. Its release build links the system's libcurl (Debian's
+/// libcurl4-openssl-dev), which static FoundationNetworking names.
+let mcp: Set<String> = ["MCP"]
 
 let package = Package(
     name: "schemalint",
@@ -20,8 +25,12 @@ let package = Package(
         .executable(name: "schemalint", targets: ["schemalint"]),
         .library(name: "SchemaLint", targets: ["SchemaLint"]),
     ],
+    traits: [
+        .trait(name: "MCP", description: "The MCP server for coding agents (schemalint mcp), on the MCP Swift SDK."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         // `.schemalint.toml`, read only by the SchemaLintTOML target.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
@@ -57,6 +66,7 @@ let package = Package(
             dependencies: [
                 "SchemaLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MCP", package: "swift-sdk", condition: .when(traits: mcp)),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(postgresServerHeaders)"]), staticStdlib],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], release)]
@@ -66,5 +76,6 @@ let package = Package(
             dependencies: ["SchemaLint", "schemalint"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(postgresServerHeaders)"])]
         ),
-    ]
+    ],
+    swiftLanguageModes: [.v5]
 )

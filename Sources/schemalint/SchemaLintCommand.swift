@@ -10,7 +10,7 @@ struct SchemaLintCommand: ParsableCommand {
         commandName: "schemalint",
         abstract: "Lint PostgreSQL schemas and migrations: design conventions and unsafe migrations.",
         version: SchemaLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self, GenerateDocs.self, Server.self, Measure.self, Trace.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, GenerateDocs.self, Server.self, MCPServer.self, Measure.self, Trace.self],
         defaultSubcommand: Lint.self)
 
     /// Parses, runs, and maps every outcome to the documented exit codes: 0 clean, 1 findings,

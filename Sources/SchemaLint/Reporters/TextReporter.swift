@@ -59,7 +59,9 @@ public struct TextReporter: Reporter {
     }
 
     private func summary(_ report: Report) -> String {
-        let files = "\(report.files) file\(report.files == 1 ? "" : "s")"
+        // A live schema linted alone is no file: `in the database (1200 statements)`.
+        let liveOnly = !report.liveSchemas.isEmpty && report.sources.keys.allSatisfy(report.liveSchemas.contains)
+        let files = liveOnly ? "the database" : "\(report.files) file\(report.files == 1 ? "" : "s")"
         let statements = "\(report.statements) statement\(report.statements == 1 ? "" : "s")"
         if report.diagnostics.isEmpty {
             return paint("No problems found", .green) + " in \(files) (\(statements))." + layout(report) + embedded(report)
