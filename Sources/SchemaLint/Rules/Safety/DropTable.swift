@@ -47,7 +47,7 @@ public struct DropTable: Rule {
         let recreatable = Safety.dropsIfExists(statement.statement)
         statement.report(
             at: anchor,
-            "Dropping \(what) breaks application code that still uses \(tables.count == 1 ? "it" : "them") and deletes the data; it \(Safety.lockPhrase(.accessExclusive, on: names))",
+            "Dropping \(what) breaks application code that still uses \(tables.count == 1 ? "it" : "them") and deletes the data; it \(Safety.lockPhrase(.accessExclusive, on: Safety.lockTargets(tables, .accessExclusive, in: statement)))",
             help: "1. Deploy code that no longer uses the table; 2. keep a backup (or rename it to e.g. \(first.name)_old first "
                 + "and drop it a release later, so a missed caller fails loudly but the data survives); 3. drop it with a short lock_timeout.",
             object: first.object,
