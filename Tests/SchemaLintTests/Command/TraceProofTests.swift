@@ -27,8 +27,6 @@ struct TraceProofTests {
     static let known: [String: String] = [
         "add-column-with-default good[0]: rewrote public.walk, which no rule names":
             "the table is created by the example's earlier migration: new to the lint (nothing uses it yet), existing to the trace, which counts per file",
-        "alter-column-type bad[2] [alter-column-type] claims rewrite of \"walk\", PostgreSQL: not rewritten":
-            "to fix in the rule: timestamp to timestamptz is not rewritten on PostgreSQL 12+ when the session's TimeZone is UTC (the trace's is)",
         "drop-table bad[1] [drop-table] claims ACCESS EXCLUSIVE lock on \"hike\", PostgreSQL: no lock on it":
             "the example's IF EXISTS names an object its database does not hold, so PostgreSQL takes no lock; the claim is the lint's for when it does",
         "drop-table good[0]: ACCESS EXCLUSIVE on public.walk, which no rule names":
