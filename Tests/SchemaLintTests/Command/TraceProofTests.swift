@@ -39,8 +39,6 @@ struct TraceProofTests {
             "a nullable ADD COLUMN without a default changes only the catalog: ACCESS EXCLUSIVE for milliseconds, which missing-lock-timeout's rationale covers once a lock_timeout is set",
         "missing-lock-timeout good[2]: ACCESS EXCLUSIVE on public.walk, which no rule names":
             "a nullable ADD COLUMN without a default changes only the catalog: ACCESS EXCLUSIVE for milliseconds, which missing-lock-timeout's rationale covers once a lock_timeout is set",
-        "vacuum-full bad[1]: rewrote public.owner_pkey, which no rule names":
-            "to fix in the message: VACUUM FULL rewrites the indexes too; the rule names the tables",
         "truncate-cascade bad[0]: ACCESS EXCLUSIVE on public.walk_photo, which no rule names":
             "to fix in the message: CASCADE locks and empties the referencing table, which the message should name",
         "non-idempotent-statement good[0]: ACCESS EXCLUSIVE on public.walk, which no rule names":
