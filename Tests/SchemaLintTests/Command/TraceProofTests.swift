@@ -39,8 +39,6 @@ struct TraceProofTests {
             "a nullable ADD COLUMN without a default changes only the catalog: ACCESS EXCLUSIVE for milliseconds, which missing-lock-timeout's rationale covers once a lock_timeout is set",
         "missing-lock-timeout good[2]: ACCESS EXCLUSIVE on public.walk, which no rule names":
             "a nullable ADD COLUMN without a default changes only the catalog: ACCESS EXCLUSIVE for milliseconds, which missing-lock-timeout's rationale covers once a lock_timeout is set",
-        "truncate-cascade bad[0]: ACCESS EXCLUSIVE on public.walk_photo, which no rule names":
-            "to fix in the message: CASCADE locks and empties the referencing table, which the message should name",
         "non-idempotent-statement good[0]: ACCESS EXCLUSIVE on public.walk, which no rule names":
             "a nullable ADD COLUMN without a default changes only the catalog: ACCESS EXCLUSIVE for milliseconds, which missing-lock-timeout's rationale covers once a lock_timeout is set",
         "non-idempotent-statement good[0] [drop-index-without-concurrently] claims ACCESS EXCLUSIVE lock on the table of index \"walk_old_idx\", PostgreSQL: no lock on it":
