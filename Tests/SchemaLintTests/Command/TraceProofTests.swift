@@ -32,7 +32,7 @@ struct TraceProofTests {
         "drop-table good[0]: ACCESS EXCLUSIVE on public.walk, which no rule names":
             "the table is created by the example's earlier migration: new to the lint (nothing uses it yet), existing to the trace, which counts per file",
         "missing-lock-timeout bad[1]: ACCESS EXCLUSIVE on public.walk, which no rule names":
-            "to look into: the example is flagged on another statement of its file",
+            "the trace-only lock is its second statement's: good[1]'s nullable ADD COLUMN under a lock_timeout (catalog only, ACCESS EXCLUSIVE for milliseconds); the finding is rightly on the CREATE INDEX after RESET lock_timeout",
         "missing-lock-timeout good[0]: ACCESS EXCLUSIVE on public.walk, which no rule names":
             "a nullable ADD COLUMN without a default changes only the catalog: ACCESS EXCLUSIVE for milliseconds, which missing-lock-timeout's rationale covers once a lock_timeout is set",
         "missing-lock-timeout good[1]: ACCESS EXCLUSIVE on public.walk, which no rule names":
