@@ -18,7 +18,8 @@ public struct AlterColumnType: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk «ALTER COLUMN minutes TYPE bigint»;"),
+            RuleExample("ALTER TABLE walk «ALTER COLUMN minutes TYPE bigint»;",
+                        existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD minutes int DEFAULT 30;"),
             RuleExample("ALTER TABLE walk «ALTER COLUMN note TYPE varchar(50)»;",
                         before: "CREATE TABLE walk (id bigint PRIMARY KEY, note varchar(100));",
                         note: "Shrinking a varchar must check every row."),
