@@ -49,6 +49,16 @@ struct TraceProofTests {
             "the example's IF EXISTS names an object its database does not hold, so PostgreSQL takes no lock; the claim is the lint's for when it does",
     ]
 
+    /// Bad examples whose finding says the migration fails there, each with the error PostgreSQL must give: the
+    /// trace confirms any error as a failure, so the reason is pinned here, or a setup mistake would pass for proof.
+    static let rejected: [String: String] = [
+        "add-required-column bad[0]": "column \"owner_id\" of relation \"walk\" contains null values",
+        "add-required-column bad[2]": "column \"code\" of relation \"walk\" contains null values",
+        // The trace runs the DO block inside its transaction, so PostgreSQL names that before the function.
+        "concurrent-index-in-transaction bad[0]": "CREATE INDEX CONCURRENTLY cannot run inside a transaction block",
+        "concurrent-index-in-transaction bad[3]": "CREATE INDEX CONCURRENTLY cannot run inside a transaction block",
+    ]
+
     enum Result { case checked(confirmed: Int), uncheckable(String), failed }
 
     @Test("Every lock and rewrite a safety rule's bad example claims is what PostgreSQL does; good examples hide no danger")
@@ -70,10 +80,12 @@ struct TraceProofTests {
               + "\(uncheckable.count) could not run here: \(uncheckable)")
         let unexpected = disagreements.filter { Self.known[$0] == nil }
         let settled = Self.known.keys.filter { !disagreements.contains($0) }.sorted()
+        let unrejected = Self.rejected.keys.filter { label in uncheckable.contains { $0.hasPrefix(label + ":") } }.sorted()
         #expect(unexpected.isEmpty, "PostgreSQL disagrees with the lint: \(unexpected)")
         #expect(settled.isEmpty, "known disagreements that no longer happen (remove them from `known`): \(settled)")
-        #expect(confirmed >= 107, "only \(confirmed) claims confirmed")
-        #expect(checkedBad >= 43, "only \(checkedBad) bad examples traced")
+        #expect(unrejected.isEmpty, "examples that should fail as their finding says, but did not: \(unrejected)")
+        #expect(confirmed >= 113, "only \(confirmed) claims confirmed")
+        #expect(checkedBad >= 48, "only \(checkedBad) bad examples traced")
     }
 
     static func trace(_ item: Example, number: Int, on postgres: ThrowawayPostgres, disagreements: inout [String]) throws -> Result {
@@ -100,7 +112,14 @@ struct TraceProofTests {
         let run = try CLI.run(["trace", "--isolated", "--database-url", url, "--format", "json", "."], in: dir, timeout: 120)
         let statements = try #require(run.json?["statements"] as? [[String: Any]], "\(item.label): \(run)")
         if let failed = statements.first(where: { $0["verdict"] as? String == "failed" }) {
-            return .uncheckable("PostgreSQL rejected \(failed["sql"] ?? ""): \((failed["error"] as? [String: Any])?["message"] ?? "")")
+            let error = (failed["error"] as? [String: Any])?["message"] as? String ?? ""
+            let claimed = (failed["checks"] as? [[String: Any]] ?? []).contains {
+                $0["claim"] as? String == "fails" && $0["outcome"] as? String == "confirmed"
+            }
+            guard item.bad, claimed, (failed["file"] as? String)?.hasSuffix("002_example.sql") == true,
+                  let expected = rejected[item.label], error == expected else {
+                return .uncheckable("PostgreSQL rejected \(failed["sql"] ?? ""): \(error)")
+            }
         }
         var confirmed = 0
         for statement in statements where (statement["file"] as? String)?.hasSuffix("002_example.sql") == true {
