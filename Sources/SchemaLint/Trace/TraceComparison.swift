@@ -16,8 +16,8 @@ enum TraceComparison {
         var checks: [ClaimCheck] = []
         for finding in statement.findings {
             let claims = FindingClaims(message: finding.message, object: finding.object)
-            spoken += claims.locks.map(\.target) + claims.rewrites
-            rewriteSpoken += claims.rewrites
+            spoken += claims.locks.map(\.target) + claims.rewrites + claims.possibleRewrites
+            rewriteSpoken += claims.rewrites + claims.possibleRewrites
             if statement.error != nil {
                 if claims.fails { checks.append(ClaimCheck(rule: finding.rule, claim: "fails", outcome: .confirmed)) }
                 continue
@@ -47,12 +47,16 @@ enum TraceComparison {
         statement.checks = checks
         guard statement.error == nil else { statement.verdict = .failed; return }
 
+        // A relation is named by a claim on it; an index also by a claim on its table (every table included).
         func named(_ relation: TracedRelation, by targets: [FindingClaims.Target]) -> Bool {
             targets.contains { relation.matches($0, tablesOfIndexes: tablesOfIndexes) }
                 || relation.table.map { table in
                     targets.contains { target in
-                        if case .relation(let schema, let name) = target { name == table.name && (schema ?? table.schema) == table.schema }
-                        else { false }
+                        switch target {
+                        case .relation(let schema, let name): name == table.name && (schema ?? table.schema) == table.schema
+                        case .everyTable: true
+                        case .tableOfIndex, .rebuiltIndexes: false
+                        }
                     }
                 } == true
         }

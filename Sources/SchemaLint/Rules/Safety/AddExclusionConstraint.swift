@@ -12,7 +12,12 @@ public struct AddExclusionConstraint: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE booking ADD «CONSTRAINT booking_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&)»;"),
+            RuleExample("ALTER TABLE booking ADD «CONSTRAINT booking_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&)»;",
+                        existing: """
+                            CREATE EXTENSION btree_gist;
+                            CREATE TABLE booking (id bigint PRIMARY KEY, room int, during tstzrange);
+                            INSERT INTO booking SELECT g, g, tstzrange(now(), now() + interval '1 hour') FROM generate_series(1, 3) g;
+                            """),
         ],
         good: [
             RuleExample("""

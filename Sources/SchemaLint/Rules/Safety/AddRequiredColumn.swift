@@ -14,13 +14,16 @@ public struct AddRequiredColumn: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk «ADD COLUMN owner_id bigint NOT NULL»;"),
+            RuleExample("ALTER TABLE walk «ADD COLUMN owner_id bigint NOT NULL»;",
+                        existing: RuleExample.walkDatabase + "ALTER TABLE walk DROP COLUMN owner_id;"),
             RuleExample("""
                 TRUNCATE walk;
                 ALTER TABLE walk «ADD COLUMN owner_id bigint NOT NULL»;
-                """, note: "Outside a transaction block other sessions may add rows between the statements."),
+                """, note: "Outside a transaction block other sessions may add rows between the statements.",
+                existing: RuleExample.walkDatabase + "ALTER TABLE walk DROP COLUMN owner_id;"),
             RuleExample("ALTER TABLE walk «ADD COLUMN code text PRIMARY KEY»;",
-                        note: "A primary key column is NOT NULL too."),
+                        note: "A primary key column is NOT NULL too.",
+                        existing: RuleExample.walkDatabase + "ALTER TABLE walk DROP COLUMN code;"),
         ],
         good: [
             RuleExample("ALTER TABLE walk ADD COLUMN minutes int NOT NULL DEFAULT 30;"),

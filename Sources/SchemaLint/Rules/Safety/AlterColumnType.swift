@@ -11,18 +11,21 @@ public struct AlterColumnType: Rule {
             text or to a varchar at least as long (or unbounded), text to unbounded varchar, numeric(p,s) to numeric(q,s) with q ≥ p \
             (or unbounded numeric), and cidr to inet; on PostgreSQL 12+ also timestamp to timestamptz (or back) \
             once the file has run `SET timezone = 'UTC'` (or another zone whose offset is always zero), which makes \
-            PostgreSQL relabel the column instead of rewriting it. When the old type is unknown (the table was \
+            PostgreSQL relabel the column instead of rewriting it. Without that SET the change is flagged, as a rewrite unless \
+            the session's TimeZone is UTC: the zone then comes from the server's or role's settings, which \
+            schemalint cannot see. When the old type is unknown (the table was \
             never created in this run) the change is flagged.
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk «ALTER COLUMN minutes TYPE bigint»;"),
+            RuleExample("ALTER TABLE walk «ALTER COLUMN minutes TYPE bigint»;",
+                        existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD minutes int DEFAULT 30;"),
             RuleExample("ALTER TABLE walk «ALTER COLUMN note TYPE varchar(50)»;",
                         before: "CREATE TABLE walk (id bigint PRIMARY KEY, note varchar(100));",
                         note: "Shrinking a varchar must check every row."),
             RuleExample("ALTER TABLE walk «ALTER COLUMN started_at TYPE timestamptz»;",
                         before: "CREATE TABLE walk (id bigint PRIMARY KEY, started_at timestamp);",
-                        note: "Without SET timezone = 'UTC' the conversion depends on the session's zone: a rewrite."),
+                        note: "Without SET timezone = 'UTC' in the file: a rewrite unless the server's or role's default zone is UTC."),
         ],
         good: [
             RuleExample("""
@@ -62,16 +65,20 @@ public struct AlterColumnType: Rule {
                   !Self.isTimeZoneRelabel(from: old, to: new, statement: statement) else { continue }
             let from = old.map { " from \($0)" } ?? ""
             let mode = Safety.lock(on: target.table.name, in: statement, fallback: .accessExclusive)
+            // The session's TimeZone may come from the server's or role's settings, which the lint cannot see.
+            let rewrite = Self.isTimeZoneChange(from: old, to: new, pgVersion: statement.settings.pgVersion)
+                ? "rewrites the table and its indexes unless the session's TimeZone is UTC, and "
+                    + "\(Safety.lockPhrase(mode, on: target.table.name.quoted)) until it is done"
+                : "rewrites the table and its indexes, and \(Safety.lockPhrase(mode, on: target.table.name.quoted)) until the rewrite ends"
             statement.report(at: anchor,
-                "Changing \(target.table.name.column(column))\(from) to \(new) rewrites the table and its indexes, and "
-                    + "\(Safety.lockPhrase(mode, on: target.table.name.quoted)) until the rewrite ends",
+                "Changing \(target.table.name.column(column))\(from) to \(new) \(rewrite)",
                 help: Self.help(from: old, to: new, pgVersion: statement.settings.pgVersion),
                 object: target.table.name.object(column: column))
         }
     }
 
     static func help(from old: ColumnType?, to new: ColumnType, pgVersion: Int) -> String {
-        if old?.name == "timestamp", new.name == "timestamptz", pgVersion >= 12 {
+        if isTimeZoneChange(from: old, to: new, pgVersion: pgVersion) {
             return "PostgreSQL 12+ skips the rewrite only when the session's TimeZone is UTC: run `SET timezone = 'UTC';` "
                 + "in the same migration, before this statement. Otherwise add a new column and backfill it in batches."
         }
@@ -83,8 +90,12 @@ public struct AlterColumnType: Rule {
 
     /// timestamp ↔ timestamptz on PostgreSQL 12+ while the session's TimeZone is UTC: a relabel, no rewrite.
     static func isTimeZoneRelabel(from old: ColumnType?, to new: ColumnType, statement: StatementContext) -> Bool {
-        guard let old, statement.settings.pgVersion >= 12, statement.session.timeZoneIsUTC, old.isArray == new.isArray,
-              old.modifiers == new.modifiers else { return false }
+        statement.session.timeZoneIsUTC && isTimeZoneChange(from: old, to: new, pgVersion: statement.settings.pgVersion)
+    }
+
+    /// timestamp ↔ timestamptz on PostgreSQL 12+: a relabel or a rewrite, as the session's TimeZone decides.
+    static func isTimeZoneChange(from old: ColumnType?, to new: ColumnType, pgVersion: Int) -> Bool {
+        guard let old, pgVersion >= 12, old.isArray == new.isArray, old.modifiers == new.modifiers else { return false }
         return Set([old.name, new.name]) == ["timestamp", "timestamptz"]
     }
 

@@ -11,7 +11,10 @@ public struct ClusterTable: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«CLUSTER walk USING walk_started_at_idx»;"),
+            RuleExample("«CLUSTER walk USING walk_started_at_idx»;", existing: RuleExample.walkDatabase + """
+                ALTER TABLE walk ADD started_at timestamptz;
+                CREATE INDEX walk_started_at_idx ON walk (started_at);
+                """),
         ],
         good: [
             RuleExample("""

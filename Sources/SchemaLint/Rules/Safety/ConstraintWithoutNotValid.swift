@@ -19,7 +19,8 @@ public struct ConstraintWithoutNotValid: Rule {
         bad: [
             RuleExample("ALTER TABLE walk ADD «CONSTRAINT walk_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES owner (id)»;", existing: RuleExample.walkDatabase),
             RuleExample("ALTER TABLE walk ADD «CHECK (minutes > 0)»;", existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD minutes int DEFAULT 30;"),
-            RuleExample("ALTER TABLE walk ADD COLUMN owner_id bigint «REFERENCES owner (id)»;", existing: RuleExample.walkDatabase),
+            RuleExample("ALTER TABLE walk ADD COLUMN owner_id bigint «REFERENCES owner (id)»;",
+                        existing: RuleExample.walkDatabase + "ALTER TABLE walk DROP COLUMN owner_id;"),
             RuleExample("""
                 ALTER TABLE walk ADD CONSTRAINT walk_minutes_check CHECK (minutes > 0) NOT VALID;
                 ALTER TABLE walk «VALIDATE CONSTRAINT walk_minutes_check»;

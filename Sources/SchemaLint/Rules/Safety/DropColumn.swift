@@ -14,8 +14,9 @@ public struct DropColumn: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("ALTER TABLE walk «DROP COLUMN note»;"),
-            RuleExample("ALTER TABLE walk «DROP COLUMN IF EXISTS legacy_code CASCADE», ADD COLUMN code text;"),
+            RuleExample("ALTER TABLE walk «DROP COLUMN note»;", existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD note text;"),
+            RuleExample("ALTER TABLE walk «DROP COLUMN IF EXISTS legacy_code CASCADE», ADD COLUMN code text;",
+                        existing: RuleExample.walkDatabase + "ALTER TABLE walk RENAME COLUMN code TO legacy_code;"),
         ],
         good: [
             RuleExample("""

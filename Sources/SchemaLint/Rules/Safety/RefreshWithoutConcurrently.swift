@@ -4,8 +4,9 @@ public struct RefreshWithoutConcurrently: Rule {
         id: "refresh-without-concurrently",
         summary: "REFRESH MATERIALIZED VIEW of an existing view without CONCURRENTLY.",
         rationale: """
-            A plain refresh takes an ACCESS EXCLUSIVE lock on the materialized view, which blocks every read of it \
-            until the query behind it has run again, which can take minutes. REFRESH … CONCURRENTLY takes an EXCLUSIVE \
+            A plain refresh writes the view's rows anew, into a new file, under an ACCESS EXCLUSIVE lock on the \
+            materialized view, which blocks every read of it until the query behind it has run again, which can take \
+            minutes. REFRESH … CONCURRENTLY takes an EXCLUSIVE \
             lock instead, which lets reads go on; it needs a UNIQUE index on the view (plain columns, no WHERE) and a \
             view that is already populated. (squawk does not flag this.) A view created earlier in the same file is \
             exempt, and so is `WITH NO DATA`, which empties the view on purpose. A REFRESH inside a DO block is \
@@ -37,7 +38,8 @@ public struct RefreshWithoutConcurrently: Rule {
         let view = QualifiedName(relation)
         statement.report(
             statement.statement.contentRange,
-            "REFRESH MATERIALIZED VIEW without CONCURRENTLY \(Safety.lockPhrase(.accessExclusive, on: view.quoted)) until its query has run",
+            "REFRESH MATERIALIZED VIEW without CONCURRENTLY rewrites the view into a new file, and "
+                + "\(Safety.lockPhrase(.accessExclusive, on: view.quoted)) until its query has run",
             help: "Use REFRESH MATERIALIZED VIEW CONCURRENTLY, which takes an EXCLUSIVE lock and lets reads go on. It needs a "
                 + "UNIQUE index on the view over plain columns without WHERE (CREATE UNIQUE INDEX … ON \(view) (…);) and a view "
                 + "that is already populated.",

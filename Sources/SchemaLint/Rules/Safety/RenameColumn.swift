@@ -11,7 +11,7 @@ public struct RenameColumn: Rule {
             """,
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
-            RuleExample("«ALTER TABLE walk RENAME COLUMN note TO remark»;"),
+            RuleExample("«ALTER TABLE walk RENAME COLUMN note TO remark»;", existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD note text;"),
         ],
         good: [
             RuleExample("""

@@ -48,6 +48,9 @@ public struct TruncateCascade: Rule {
         }
         let also = referencing.isEmpty ? "every table with a foreign key to \(named.map(\.quoted).joined(separator: ", ")) (none known to this run)"
             : "every table that references \(named.count == 1 ? "it" : "them"): \(referencing.map(\.quoted).joined(separator: ", "))"
+        // Every table it empties: those named and the referencing ones the run knows, then any others.
+        let locked = (named + referencing).map(\.quoted).joined(separator: ", ")
+            + (referencing.isEmpty ? " and on each table it empties" : "")
         var suggestion: String?
         if !referencing.isEmpty {
             let list = (named + referencing).map(SQLText.name).joined(separator: ", ")
@@ -55,7 +58,7 @@ public struct TruncateCascade: Rule {
         }
         statement.report(
             statement.statement.contentRange,
-            "TRUNCATE … CASCADE also empties \(also), and \(Safety.lockPhrase(.accessExclusive, on: "each"))",
+            "TRUNCATE … CASCADE also empties \(also), and \(Safety.lockPhrase(.accessExclusive, on: locked))",
             help: "Name every table to empty in the TRUNCATE and leave out CASCADE: the default (RESTRICT) then fails instead of "
                 + "deleting data from a table nobody named.",
             suggestion: suggestion,

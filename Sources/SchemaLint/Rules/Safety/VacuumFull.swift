@@ -5,7 +5,7 @@ public struct VacuumFull: Rule {
         id: "vacuum-full",
         summary: "VACUUM FULL of an existing table (or of the whole database).",
         rationale: """
-            VACUUM FULL rewrites the table into a new file under an ACCESS EXCLUSIVE lock, which blocks all reads and \
+            VACUUM FULL rewrites the table and each of its indexes into new files under an ACCESS EXCLUSIVE lock, which blocks all reads and \
             writes until it is done, and needs room for a second copy of the table. Without a table list it does \
             that to every table of the database. A plain VACUUM runs alongside reads and writes and makes dead space \
             reusable; pg_repack or pg_squeeze give space back to the operating system with only brief locks. (squawk \
@@ -32,7 +32,8 @@ public struct VacuumFull: Rule {
         let target = tables.isEmpty ? "every table of the database" : tables.map(\.quoted).joined(separator: ", ")
         statement.report(
             statement.statement.contentRange,
-            "VACUUM FULL rewrites the table and \(Safety.lockPhrase(.accessExclusive, on: target)) until it is done",
+            "VACUUM FULL rewrites \(tables.count == 1 ? "the table and its" : "the tables and their") indexes, and "
+                + "\(Safety.lockPhrase(.accessExclusive, on: target)) until it is done",
             help: "Use plain VACUUM (it runs alongside reads and writes and makes the space reusable), or pg_repack / pg_squeeze "
                 + "to give space back to the operating system with only brief locks.",
             object: tables.first?.object)
