@@ -17,6 +17,10 @@ public struct DropColumn: Rule {
             RuleExample("ALTER TABLE walk «DROP COLUMN note»;", existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD note text;"),
             RuleExample("ALTER TABLE walk «DROP COLUMN IF EXISTS legacy_code CASCADE», ADD COLUMN code text;",
                         existing: RuleExample.walkDatabase + "ALTER TABLE walk RENAME COLUMN code TO legacy_code;"),
+            RuleExample("ALTER TABLE walk «DROP COLUMN owner_id»;",
+                        before: "ALTER TABLE walk ADD CONSTRAINT walk_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES owner (id);",
+                        note: "Its foreign key goes with it, and takes the ACCESS EXCLUSIVE lock on \"owner\" too.",
+                        existing: RuleExample.walkDatabase),
         ],
         good: [
             RuleExample("""

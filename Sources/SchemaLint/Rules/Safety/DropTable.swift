@@ -13,7 +13,7 @@ public struct DropTable: Rule {
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
             RuleExample("«DROP TABLE walk»;"),
-            RuleExample("«DROP TABLE IF EXISTS walk, hike CASCADE»;"),
+            RuleExample("«DROP TABLE IF EXISTS walk, hike CASCADE»;", existing: RuleExample.walkDatabase + "CREATE TABLE hike (id bigint);"),
         ],
         good: [
             RuleExample("""
