@@ -60,8 +60,12 @@ public enum LockAnalysis {
             let name = QualifiedName(alter.relation)
             var mode = LockMode.shareUpdateExclusive
             var extra: [TableLock] = []
+            let table = model.table(name)
             for action in alter.actions {
                 mode = max(mode, alterTableLock(action))
+                // Dropping a foreign key, named or with its column, drops its triggers on the referenced table, which
+                // takes ACCESS EXCLUSIVE there too (traced on PostgreSQL 15).
+                for referenced in droppedForeignKeys(of: action, on: table) { extra.append(lock(referenced, .accessExclusive)) }
                 switch action.definition {
                 // A new foreign key also locks the referenced table (SHARE ROW EXCLUSIVE).
                 case .constraint(let con)? where con.kind == .foreignKey:
@@ -78,20 +82,23 @@ public enum LockAnalysis {
         case .createIndex(let index):
             return [lock(QualifiedName(index.relation), index.concurrently ? .shareUpdateExclusive : .share)]
         case .drop(let drop):
-            return drop.objects.compactMap { parts -> TableLock? in
+            return drop.objects.flatMap { parts -> [TableLock] in
                 // DROP TRIGGER / RULE / POLICY name ON table: the parts are `[schema,] table, name`.
                 if [.trigger, .rule, .policy].contains(drop.kind) {
-                    guard parts.count >= 2 else { return nil }
-                    return QualifiedName(parts: Array(parts.dropLast())).map { lock($0, .accessExclusive) }
+                    guard parts.count >= 2 else { return [] }
+                    return QualifiedName(parts: Array(parts.dropLast())).map { [lock($0, .accessExclusive)] } ?? []
                 }
-                guard let name = QualifiedName(parts: parts) else { return nil }
+                guard let name = QualifiedName(parts: parts) else { return [] }
                 switch drop.kind {
-                case .table: return lock(name, .accessExclusive)
+                // Its foreign keys' triggers on the tables they reference go with it: ACCESS EXCLUSIVE there too.
+                case .table:
+                    let referenced = model.table(name)?.constraints.compactMap { $0.kind == .foreignKey ? $0.foreignKey?.table : nil } ?? []
+                    return [lock(name, .accessExclusive)] + referenced.filter { $0 != name }.map { lock($0, .accessExclusive) }
                 case .index:
-                    return lock(index: name, drop.concurrently ? .shareUpdateExclusive : .accessExclusive)
+                    return [lock(index: name, drop.concurrently ? .shareUpdateExclusive : .accessExclusive)]
                 // Queries on a view lock it too: dropping one waits for them, and blocks new ones meanwhile.
-                case .view, .materializedView: return lock(name, .accessExclusive)
-                default: return nil
+                case .view, .materializedView: return [lock(name, .accessExclusive)]
+                default: return []
                 }
             }
         case .rename(let rename) where rename.kind == .table || rename.kind == .column:
@@ -141,6 +148,19 @@ public enum LockAnalysis {
     }
 
     /// The lock one ALTER TABLE action takes (PostgreSQL's AlterTableGetLockLevel, simplified).
+    /// The tables referenced by the foreign keys an action drops: `DROP CONSTRAINT` of one, or `DROP COLUMN` of a
+    /// column one is on (PostgreSQL drops a constraint with its last column).
+    static func droppedForeignKeys(of action: AlterTableAction, on table: Table?) -> [QualifiedName] {
+        guard let table else { return [] }
+        let dropped: [TableConstraint]
+        switch action.kind {
+        case .dropConstraint: dropped = table.constraints.filter { ($0.name ?? $0.generatedName) == action.name }
+        case .dropColumn: dropped = table.constraints.filter { $0.columns.contains(action.name) }
+        default: return []
+        }
+        return dropped.compactMap { $0.kind == .foreignKey ? $0.foreignKey?.table : nil }.filter { $0 != table.name }
+    }
+
     static func alterTableLock(_ action: AlterTableAction) -> LockMode {
         switch action.kind {
         case .validateConstraint, .setStatistics, .clusterOn, .dropCluster, .setRelOptions, .resetRelOptions,

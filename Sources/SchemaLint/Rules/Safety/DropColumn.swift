@@ -7,7 +7,8 @@ public struct DropColumn: Rule {
             The application version running while the migration deploys still reads and writes the column; once \
             it is gone, those queries fail (and ORMs that cache the column list, such as Rails, fail even on \
             `SELECT *`-style reads and inserts). The drop itself is quick (no rewrite) but takes an ACCESS EXCLUSIVE \
-            lock, which blocks all reads and writes while it waits for running queries. Tables created earlier in \
+            lock, which blocks all reads and writes while it waits for running queries; a foreign key that goes with \
+            the column takes one on the table it references too. Tables created earlier in \
             the same file are exempt. schemalint cannot see whether the code was already changed, so every drop \
             of an existing column is flagged: suppress the finding with the reason once the code is out.
             """,
@@ -16,6 +17,10 @@ public struct DropColumn: Rule {
             RuleExample("ALTER TABLE walk «DROP COLUMN note»;", existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD note text;"),
             RuleExample("ALTER TABLE walk «DROP COLUMN IF EXISTS legacy_code CASCADE», ADD COLUMN code text;",
                         existing: RuleExample.walkDatabase + "ALTER TABLE walk RENAME COLUMN code TO legacy_code;"),
+            RuleExample("ALTER TABLE walk «DROP COLUMN owner_id»;",
+                        before: "ALTER TABLE walk ADD CONSTRAINT walk_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES owner (id);",
+                        note: "Its foreign key goes with it, and takes the ACCESS EXCLUSIVE lock on \"owner\" too.",
+                        existing: RuleExample.walkDatabase),
         ],
         good: [
             RuleExample("""
@@ -33,9 +38,11 @@ public struct DropColumn: Rule {
             guard case .dropColumn(let target, let column, let anchor) = change, !target.isNewInFile else { continue }
             let table = target.table.name
             let mode = Safety.lock(on: table, in: statement, fallback: .accessExclusive)
+            // A foreign key dropped with the column locks the table it references as strongly.
+            let targets = Safety.lockTargets([table], mode, in: statement)
             statement.report(
                 at: anchor,
-                "Dropping \(table.column(column)) breaks application code that still uses it; it \(Safety.lockPhrase(mode, on: table.quoted))",
+                "Dropping \(table.column(column)) breaks application code that still uses it; it \(Safety.lockPhrase(mode, on: targets))",
                 help: "1. Deploy code that no longer reads or writes the column (tell an ORM that caches columns to ignore it "
                     + "first, e.g. Rails ignored_columns); 2. then drop it in a later migration, with a short lock_timeout.",
                 object: table.object(column: column))

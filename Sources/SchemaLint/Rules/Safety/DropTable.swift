@@ -13,7 +13,7 @@ public struct DropTable: Rule {
         category: .safety, defaultSeverity: .warning, scope: .statement,
         bad: [
             RuleExample("«DROP TABLE walk»;"),
-            RuleExample("«DROP TABLE IF EXISTS walk, hike CASCADE»;"),
+            RuleExample("«DROP TABLE IF EXISTS walk, hike CASCADE»;", existing: RuleExample.walkDatabase + "CREATE TABLE hike (id bigint);"),
         ],
         good: [
             RuleExample("""
@@ -47,7 +47,7 @@ public struct DropTable: Rule {
         let recreatable = Safety.dropsIfExists(statement.statement)
         statement.report(
             at: anchor,
-            "Dropping \(what) breaks application code that still uses \(tables.count == 1 ? "it" : "them") and deletes the data; it \(Safety.lockPhrase(.accessExclusive, on: names))",
+            "Dropping \(what) breaks application code that still uses \(tables.count == 1 ? "it" : "them") and deletes the data; it \(Safety.lockPhrase(.accessExclusive, on: Safety.lockTargets(tables, .accessExclusive, in: statement)))",
             help: "1. Deploy code that no longer uses the table; 2. keep a backup (or rename it to e.g. \(first.name)_old first "
                 + "and drop it a release later, so a missed caller fails loudly but the data survives); 3. drop it with a short lock_timeout.",
             object: first.object,

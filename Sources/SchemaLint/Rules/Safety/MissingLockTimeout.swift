@@ -88,9 +88,11 @@ public struct MissingLockTimeout: Rule {
         // once the run shows the re-creation.
         let file = statement.statement.file
         let table = lock.table
+        // Every relation it locks that strongly is named (DROP VIEW a, b; a dropped foreign key's referenced table).
+        let targets = Safety.lockTargets([], lock.mode, in: statement)
         statement.report(
             at: SourceAnchor(file: file, range: statement.statement.safetyHead),
-            "No lock_timeout is set, and this statement \(Safety.lockPhrase(lock.mode, on: lock.target)): while it waits for running "
+            "No lock_timeout is set, and this statement \(Safety.lockPhrase(lock.mode, on: targets)): while it waits for running "
                 + "transactions, everything it blocks queues behind it",
             help: "Start the migration with SET lock_timeout = '2s'; (or SET LOCAL inside the transaction) so a statement that "
                 + "cannot get its lock quickly fails instead of stalling the table; then retry the migration.",

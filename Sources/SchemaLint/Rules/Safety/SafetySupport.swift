@@ -18,6 +18,16 @@ enum Safety {
         statement.locks.filter { $0.table == table }.map(\.mode).max() ?? fallback
     }
 
+    /// How a message names what a statement locks in `mode`: `tables` first, then every other existing relation it
+    /// locks as strongly (the table a dropped foreign key references), each once: `"site", "person"`.
+    static func lockTargets(_ tables: [QualifiedName], _ mode: LockMode, in statement: StatementContext) -> String {
+        var names = tables.map(\.quoted)
+        for lock in statement.locks where lock.mode == mode && !lock.isNewInFile && !names.contains(lock.target) {
+            names.append(lock.target)
+        }
+        return names.joined(separator: ", ")
+    }
+
     /// The line of a byte offset, for messages that point back at an earlier statement.
     static func line(of anchor: SourceAnchor) -> Int { anchor.file.position(ofByte: anchor.range.lowerBound).line }
 
