@@ -200,14 +200,14 @@ struct Lint: ParsableCommand {
         }
         var report = Report(result: result, run: run, includeSuppressed: includeSuppressed)
         if let live { report.liveSchemas = [live.schema.path] }
-        let rendered = format.reporter(color: output == nil && useColor).render(report)
+        let reporter = format.reporter(color: output == nil && useColor)
         if let output {
-            do { try rendered.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+            do { try reporter.render(report).write(toFile: output, atomically: true, encoding: .utf8) } catch {
                 throw ValidationError("cannot write \(output): \(error)")
             }
         } else if !diff {
             // With - and --fix standard output holds the fixed SQL.
-            StandardStreams.write(rendered, to: fix && stdin != nil ? stderr : stdout)
+            StandardStreams.write(bytes: reporter.renderUTF8(report), to: fix && stdin != nil ? stderr : stdout)
         }
 
         if inputFailed { throw ExitCode(2) }

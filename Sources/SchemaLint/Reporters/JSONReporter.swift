@@ -2,7 +2,10 @@
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { reportDocument(report).renderedLine() }
+    public func renderUTF8(_ report: Report) -> [UInt8] { reportDocument(report).renderedLineUTF8() }
+
+    private func reportDocument(_ report: Report) -> JSONValue {
         let diagnostics = report.diagnostics.map { d -> JSONValue in
             // A live database's finding has no file position: `file` is the URL (no password), lines are null,
             // `database` is true and `ddl` holds the statement pg_dump wrote for the object.
@@ -41,6 +44,6 @@ public struct JSONReporter: Reporter {
                 ])),
             ])),
         ])
-        return document.rendered() + "\n"
+        return document
     }
 }
