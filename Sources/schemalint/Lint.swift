@@ -7,6 +7,7 @@ import SchemaLint
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Lint SQL files, folders of migrations (laid out as their tool lays them out, or every *.sql below in natural order), or - for stdin.")
 
     @Argument(help: "Files, folders, or - for standard input (with --database-url: migrations not yet applied).")
