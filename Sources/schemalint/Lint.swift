@@ -7,6 +7,7 @@ import SchemaLint
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Lint SQL files, folders of migrations (laid out as their tool lays them out, or every *.sql below in natural order), or - for stdin.")
 
     @Argument(help: "Files, folders, or - for standard input (with --database-url: migrations not yet applied).")
@@ -200,14 +201,14 @@ struct Lint: ParsableCommand {
         }
         var report = Report(result: result, run: run, includeSuppressed: includeSuppressed)
         if let live { report.liveSchemas = [live.schema.path] }
-        let rendered = format.reporter(color: output == nil && useColor).render(report)
+        let reporter = format.reporter(color: output == nil && useColor)
         if let output {
-            do { try rendered.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+            do { try reporter.render(report).write(toFile: output, atomically: true, encoding: .utf8) } catch {
                 throw ValidationError("cannot write \(output): \(error)")
             }
         } else if !diff {
             // With - and --fix standard output holds the fixed SQL.
-            StandardStreams.write(rendered, to: fix && stdin != nil ? stderr : stdout)
+            StandardStreams.write(bytes: reporter.renderUTF8(report), to: fix && stdin != nil ? stderr : stdout)
         }
 
         if inputFailed { throw ExitCode(2) }

@@ -7,6 +7,7 @@ import SchemaLint
 /// no output), and their ratio.
 struct Measure: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "measure",
         abstract: "In-process timings of a file: PostgreSQL's parse alone against the whole lint (for scripts/bench).",
         shouldDisplay: false)
 

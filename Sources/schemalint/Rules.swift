@@ -3,7 +3,7 @@ import FoundationEssentials
 import SchemaLint
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every rule: id, category, default severity, on by default, fix safety (safe, unsafe, or - for none).")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule: id, category, default severity, on by default, fix safety (safe, unsafe, or - for none).")
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
@@ -29,6 +29,7 @@ struct Rules: ParsableCommand {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Print a rule's page: what it flags and why, its options, flagged and accepted examples.")
 
     @Argument(help: "A rule id (see `schemalint rules`).")

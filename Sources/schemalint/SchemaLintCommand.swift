@@ -5,6 +5,8 @@ import Glibc
 #endif
 import SchemaLint
 
+/// Every command names itself: ArgumentParser otherwise derives each name from its type's name with
+/// `String(describing:)`, which demangles it at every start (a quarter of an empty lint's instructions).
 struct SchemaLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schemalint",

@@ -7,6 +7,7 @@ import SchemaLint
 /// `schemalint server`: the language server on standard input and output; messages for people go to stderr.
 struct Server: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "server",
         abstract: "Run a language server (LSP 3.17) over standard input and output, for editors.")
 
     func run() throws {

@@ -9,6 +9,7 @@ import SchemaLint
 /// what the lint's findings claim for the same statements.
 struct Trace: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "trace",
         abstract: "Run migrations on PostgreSQL (a throwaway cluster, or a scratch copy of --database-url) and compare the locks and rewrites it takes with the lint's claims.")
 
     @Argument(help: "Migration files or folders, in the order and sections the lint uses.")

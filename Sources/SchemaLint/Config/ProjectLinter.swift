@@ -26,13 +26,17 @@ public struct ProjectLinter {
         var groups: [FileSettings] = []
         var groupIndex: [FileSettings: Int] = [:]
         var groupOfFile: [ObjectIdentifier: Int] = [:]
+        // Most files share the previous file's settings: comparing with them (the resolver hands out copies of one
+        // value, so its arrays compare by identity) skips hashing every rule's settings once per file.
+        var previous: (settings: FileSettings, group: Int)?
         for file in files where !replayOnly.contains(ObjectIdentifier(file)) {
             let settings = try resolver.settings(for: file.path)
-            let g = groupIndex[settings] ?? {
+            let g = previous.flatMap { $0.settings == settings ? $0.group : nil } ?? groupIndex[settings] ?? {
                 groups.append(settings)
                 groupIndex[settings] = groups.count - 1
                 return groups.count - 1
             }()
+            previous = (settings, g)
             groupOfFile[ObjectIdentifier(file)] = g
         }
         if groups.isEmpty { groups.append(try resolver.settings(for: ".")) }

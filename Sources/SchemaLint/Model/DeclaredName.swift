@@ -92,8 +92,12 @@ extension Statement {
         guard let first = bytes.first, first != UInt8(ascii: "\""), bytes.allSatisfy({ $0 < 0x80 }) else {
             return Self.identifierValue(spelling(token)) == name
         }
-        return bytes.count == name.utf8.count
-            && zip(bytes, name.utf8).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
+        guard bytes.count == name.utf8.count else { return false }
+        // On the name's buffer: iterating `utf8` a byte at a time cost more than the rest of the lookup.
+        var name = name
+        return name.withUTF8 { expected in
+            zip(bytes, expected).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
+        }
     }
 
     /// The identifier a token spells: quotes removed (`""` is one quote), or folded to lower case (ASCII only,

@@ -120,7 +120,14 @@ public struct Index: Sendable {
 
 public final class Table: @unchecked Sendable {
     public var name: QualifiedName
-    public var columns: [Column] = [] { didSet { positions = nil } }
+    /// Replacing or reordering columns drops the position index; `updateColumn` keeps it unless a name changes.
+    public var columns: [Column] {
+        get { storedColumns }
+        set { storedColumns = newValue; positions = nil }
+        // In place, as `didSet` did: `table.columns.append(c)` must not copy the array.
+        _modify { positions = nil; yield &storedColumns }
+    }
+    private var storedColumns: [Column] = []
     public var constraints: [TableConstraint] = []
     /// Where `CREATE TABLE` was seen; nil for a table known only from ALTER statements.
     public var created: SourceAnchor?
@@ -153,7 +160,9 @@ public final class Table: @unchecked Sendable {
     private var index: (byName: [String: Int], byOrigin: [ObjectIdentifier: Int]) {
         if let positions { return positions }
         var byName: [String: Int] = [:], byOrigin: [ObjectIdentifier: Int] = [:]
-        for (i, column) in columns.enumerated() {
+        byName.reserveCapacity(storedColumns.count)
+        byOrigin.reserveCapacity(storedColumns.count)
+        for (i, column) in storedColumns.enumerated() {
             if byName[column.name] == nil { byName[column.name] = i }
             byOrigin[ObjectIdentifier(column.origin)] = i
         }
@@ -161,15 +170,20 @@ public final class Table: @unchecked Sendable {
         return (byName, byOrigin)
     }
 
-    public func column(named name: String) -> Column? { index.byName[name].map { columns[$0] } }
+    public func column(named name: String) -> Column? { index.byName[name].map { storedColumns[$0] } }
 
     /// The column a definition became (it keeps its identity through renames and type changes).
     public func column(withOrigin origin: ObjectIdentity) -> Column? {
-        index.byOrigin[ObjectIdentifier(origin)].map { columns[$0] }
+        index.byOrigin[ObjectIdentifier(origin)].map { storedColumns[$0] }
     }
 
+    /// Changes one column in place. Most changes (NOT NULL, a default, a type) leave the index valid: rebuilding it
+    /// after each one made every statement on a table rebuild it.
     func updateColumn(_ name: String, _ change: (inout Column) -> Void) {
-        if let i = index.byName[name] { change(&columns[i]) }
+        guard let i = index.byName[name] else { return }
+        let origin = storedColumns[i].origin
+        change(&storedColumns[i])
+        if storedColumns[i].name != name || storedColumns[i].origin !== origin { positions = nil }
     }
 
     public var primaryKey: TableConstraint? { constraints.first { $0.kind == .primaryKey } }

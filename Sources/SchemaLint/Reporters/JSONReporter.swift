@@ -2,9 +2,8 @@
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ report: Report) -> String {
-        Self.document(report).rendered() + "\n"
-    }
+    public func render(_ report: Report) -> String { Self.document(report).renderedLine() }
+    public func renderUTF8(_ report: Report) -> [UInt8] { Self.document(report).renderedLineUTF8() }
 
     /// The whole report: the tool, the findings and the summary.
     public static func document(_ report: Report) -> JSONValue {

@@ -22,6 +22,19 @@ public enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `rendered()` and a newline, as a report file ends: appending it to the rendered string would copy the
+    /// whole report once more.
+    public func renderedLine() -> String { String(decoding: renderedLineUTF8(), as: UTF8.self) }
+
+    /// `renderedLine()` as the bytes it is made of, for writing out: making a String of them checks every byte.
+    public func renderedLineUTF8() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        write(to: &out, indent: 0)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
     /// On one line without spaces (`["a","b"]`), as option values are shown in the docs.
     public var compact: String {
         var out: [UInt8] = []
@@ -41,9 +54,9 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .string(let s): Self.writeString(s, to: &out)
         case .int(let i): Self.writeInt(i, to: &out)
-        case .double(let d): out += Array((d.isFinite ? "\(d)" : "null").utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .null: out += Array("null".utf8)
+        case .double(let d): out.append(contentsOf: (d.isFinite ? "\(d)" : "null").utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
             if items.isEmpty { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
             out.append(UInt8(ascii: "["))
@@ -87,32 +100,44 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// A newline and its indentation, copied from one buffer of spaces: a report has a dozen lines per finding.
     private static func newline(_ out: inout [UInt8], indent: Int?) {
         guard let indent else { return }
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        var spaces = indent * 2
+        while spaces > 0 {
+            let n = min(spaces, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+            spaces -= n
+        }
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    /// Copies runs of bytes that need no escape whole (`withUTF8` is a pointer for native strings).
     private static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
             var runStart = 0
-            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: bytes[runStart..<i])
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
                 runStart = i + 1
+                i += 1
                 switch byte {
-                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
                 default:
                     let hex = Array(String(byte, radix: 16).utf8)
                     out += Array("\\u00".utf8) + (hex.count == 1 ? [UInt8(ascii: "0")] : []) + hex
                 }
             }
-            out.append(contentsOf: bytes[runStart...])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -24,7 +24,7 @@ public struct Report: Sendable {
     public var liveSchemas: Set<String> = []
 
     /// The finding comes from a live database's schema, not a file.
-    public func isLive(_ d: Diagnostic) -> Bool { liveSchemas.contains(d.file) }
+    public func isLive(_ d: Diagnostic) -> Bool { !liveSchemas.isEmpty && liveSchemas.contains(d.file) }
 
     /// The lines of the statement a live finding is in, and the index of the line the finding points at.
     public func definition(of d: Diagnostic) -> (lines: [String], focus: Int)? {
@@ -83,4 +83,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
 public protocol Reporter {
     func render(_ report: Report) -> String
+    /// `render` as UTF-8, what is written to standard output; reporters that build bytes skip the String.
+    func renderUTF8(_ report: Report) -> [UInt8]
+}
+
+extension Reporter {
+    public func renderUTF8(_ report: Report) -> [UInt8] { Array(render(report).utf8) }
 }

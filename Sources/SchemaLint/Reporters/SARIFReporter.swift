@@ -5,7 +5,10 @@ public struct SARIFReporter: Reporter {
 
     public init() {}
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { reportDocument(report).renderedLine() }
+    public func renderUTF8(_ report: Report) -> [UInt8] { reportDocument(report).renderedLineUTF8() }
+
+    private func reportDocument(_ report: Report) -> JSONValue {
         let catalogue = report.catalogue
         let ruleIndex = Dictionary(catalogue.enumerated().map { ($1.metadata.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rules = catalogue.map { rule -> JSONValue in
@@ -70,7 +73,7 @@ public struct SARIFReporter: Reporter {
                 ("results", .array(results)),
             ])])),
         ])
-        return document.rendered() + "\n"
+        return document
     }
 
     /// A file's finding: its physical location, and the object as a logical one. A live database's finding has no

@@ -92,8 +92,12 @@ public struct DuplicateIndex: Rule {
             }
             for (i, index) in indexes.enumerated() where !index.isUnique && index.predicate == nil {
                 guard let me = candidates.first(where: { !$0.isConstraint && $0.order == i }) else { continue }
-                // A cover must also hold the INCLUDE columns, or it cannot answer the same index-only scans.
-                let others = candidates.filter { ($0.isConstraint || $0.order != i) && Set(me.included).isSubset(of: $0.stored) }
+                // A cover must also hold the INCLUDE columns, or it cannot answer the same index-only scans. Lazy, and
+                // the set made once: this runs for every pair of indexes on a table.
+                let included = Set(me.included)
+                let others = candidates.lazy.filter {
+                    ($0.isConstraint || $0.order != i) && (included.isEmpty || included.isSubset(of: $0.stored))
+                }
                 let equal = others.first { other in
                     other.keys == me.keys && other.method == me.method && other.predicate == me.predicate
                         && (other.isUnique || other.order < me.order)

@@ -49,11 +49,15 @@ public struct MissingAuditColumns: Rule {
         ])
 
     public let options: Options
-    public init(options: Options) { self.options = options }
+    private let excluded: TableGlobs
+    public init(options: Options) {
+        self.options = options
+        excluded = TableGlobs(options.exclude)
+    }
 
     public func check(schema: SchemaContext) {
         for table in schema.model.createdTables where !table.isPartition && !table.isTemporary {
-            guard let anchor = table.created, !table.name.matches(anyOf: options.exclude) else { continue }
+            guard let anchor = table.created, !excluded.match(table.name) else { continue }
             let missing = options.columns.filter { table.column(named: $0) == nil }
             guard !missing.isEmpty else { continue }
             let list = missing.joined(separator: ", ")

@@ -64,14 +64,16 @@ public struct UnconstrainedStatusColumn: Rule {
         ])
 
     public let options: Options
-    /// The options in lower case, folded once rather than once per column.
-    private let names: Set<String>, suffixes: [String], ignored: [String]
+    /// The options in lower case, folded (and the ignored names' `_name` endings made) once rather than once per
+    /// column.
+    private let names: Set<String>, suffixes: [String], ignored: [String], ignoredEndings: [String]
 
     public init(options: Options) {
         self.options = options
         names = Set(options.names.map { $0.lowercased() })
         suffixes = options.suffixes.map { $0.lowercased() }
         ignored = options.ignore.map { $0.lowercased() }
+        ignoredEndings = ignored.map { "_" + $0 }
     }
 
     public func check(schema: SchemaContext) {
@@ -101,7 +103,7 @@ public struct UnconstrainedStatusColumn: Rule {
 
     func isStatusName(_ name: String) -> Bool {
         let lower = name.lowercased()
-        if ignored.contains(where: { lower == $0 || lower.hasSuffix("_" + $0) }) { return false }
+        if zip(ignored, ignoredEndings).contains(where: { lower == $0 || lower.hasSuffix($1) }) { return false }
         return names.contains(lower) || suffixes.contains { lower.hasSuffix($0) }
     }
 

@@ -126,8 +126,8 @@ public struct ConstraintNameMismatch: Rule {
     /// Literal substitution of `{table}`, `{columns}` and `{column}`, cut to 63 bytes.
     static func expand(_ template: String, table: String, columns: [String]) -> String {
         let joined = columns.joined(separator: "_")
-        return SQLText.truncated(template.replacing("{table}", with: table)
-            .replacing("{columns}", with: joined)
-            .replacing("{column}", with: joined))
+        return SQLText.truncated(template.replacingASCII("{table}", with: table)
+            .replacingASCII("{columns}", with: joined)
+            .replacingASCII("{column}", with: joined))
     }
 }
