@@ -23,12 +23,12 @@ public struct StatementsAfterExclusiveLock: Rule {
             RuleExample("""
                 ALTER TABLE walk ALTER COLUMN note SET DEFAULT '';
                 «CREATE INDEX walk_note_idx ON walk» (note);
-                """, assumeInTransaction: true),
+                """, assumeInTransaction: true, existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD note text;"),
         ],
         good: [
             RuleExample("""
                 BEGIN;
-                CREATE INDEX walk_note_idx ON walk (note);
+                CREATE INDEX walk_owner_id_idx ON walk (owner_id);
                 ALTER TABLE walk ADD COLUMN note text;
                 COMMIT;
                 """, note: "The exclusive statement comes last."),
