@@ -24,7 +24,7 @@ public struct MultipleAlterTable: Rule {
                 ALTER TABLE walk DROP COLUMN legacy;
                 ALTER TABLE hike ADD COLUMN note text;
                 «ALTER TABLE walk» ALTER COLUMN minutes TYPE bigint;
-                """),
+                """, existing: RuleExample.walkDatabase + "ALTER TABLE walk ADD minutes int; CREATE TABLE hike (id bigint);"),
         ],
         good: [
             RuleExample("ALTER TABLE walk ADD COLUMN note text, ADD COLUMN remark text;"),
