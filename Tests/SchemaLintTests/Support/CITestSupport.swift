@@ -32,6 +32,22 @@ enum Shell {
         return Result(status: process.terminationStatus,
                       output: String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))
     }
+
+    /// Runs a driver script, `scripts/<name> BINARY`, which installs a real client into a throwaway venv and drives
+    /// the built binary with it: it must exit 0 and print `<name>: OK`; a pytest driver must also have run tests that
+    /// passed, none failed (a collection that found nothing would exit 0 too).
+    static func expectDriverPasses(_ name: String, pytest: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let binary = try TestPaths.binary.get()
+        let script = TestPaths.repoRoot.appendingPathComponent("scripts/\(name)")
+        let result = try run(script.path, [binary.path], in: TestPaths.repoRoot)
+        #expect(result.status == 0, "scripts/\(name) failed: \(result)", sourceLocation: sourceLocation)
+        #expect(result.output.contains("\(name): OK"), "\(result)", sourceLocation: sourceLocation)
+        if pytest {
+            #expect(result.output.contains(" passed"), "\(result)", sourceLocation: sourceLocation)
+            #expect(!result.output.contains(" failed") && !result.output.contains(" error"), "\(result)",
+                    sourceLocation: sourceLocation)
+        }
+    }
 }
 
 enum SARIFValidator {
