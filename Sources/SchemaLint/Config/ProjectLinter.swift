@@ -84,7 +84,7 @@ public struct ProjectLinter {
             suppressed = Diagnostic.sorted(suppressed, byFileOrder: fileOrder)
         }
         return LintResult(diagnostics: active, suppressed: suppressed,
-                          all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: run.lintedFileCount,
+                          all: Diagnostic.all(active, suppressed, byFileOrder: fileOrder), files: run.lintedFileCount,
                           statements: statements, unparsed: unparsed, embedded: embedded)
     }
 

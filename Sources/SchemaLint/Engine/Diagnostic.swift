@@ -33,7 +33,13 @@ public struct Diagnostic: Sendable, Equatable {
     /// `diagnostics` in report order (see `ordered`), each compared on keys computed once: a file's position is one
     /// dictionary lookup per finding, not one per comparison.
     static func sorted(_ diagnostics: [Diagnostic], byFileOrder order: [String: Int]) -> [Diagnostic] {
-        let keys = diagnostics.map { (file: order[$0.file] ?? Int.max, line: $0.start.line, column: $0.start.column) }
+        // Findings come grouped by file: the previous finding's file answers most lookups without hashing a path.
+        var last: (file: String, index: Int)?
+        let keys = diagnostics.map { d in
+            let file: Int
+            if let last, last.file == d.file { file = last.index } else { file = order[d.file] ?? Int.max; last = (d.file, file) }
+            return (file: file, line: d.start.line, column: d.start.column)
+        }
         let indices = diagnostics.indices.sorted { i, j in
             let (a, b) = (keys[i], keys[j])
             if a.file != b.file { return a.file < b.file }
@@ -43,6 +49,11 @@ public struct Diagnostic: Sendable, Equatable {
             return diagnostics[i].rule < diagnostics[j].rule
         }
         return indices.map { diagnostics[$0] }
+    }
+
+    /// Active and suppressed findings together in report order: the active ones as they are when none is suppressed.
+    static func all(_ active: [Diagnostic], _ suppressed: [Diagnostic], byFileOrder order: [String: Int]) -> [Diagnostic] {
+        suppressed.isEmpty ? active : sorted(active + suppressed, byFileOrder: order)
     }
 
     /// Files in the order of the run (a folder's natural order, paths in the order given), then line, column, rule.

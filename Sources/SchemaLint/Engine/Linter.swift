@@ -175,9 +175,10 @@ public struct Linter: Sendable {
         collector.resolveDeferred(on: model)
         let (active, suppressed) = applySuppressions(directives, to: collector, runs: runs)
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return LintResult(diagnostics: Diagnostic.sorted(active, byFileOrder: fileOrder),
-                          suppressed: Diagnostic.sorted(suppressed, byFileOrder: fileOrder),
-                          all: Diagnostic.sorted(active + suppressed, byFileOrder: fileOrder), files: files.count,
+        let (sortedActive, sortedSuppressed) = (Diagnostic.sorted(active, byFileOrder: fileOrder),
+                                                Diagnostic.sorted(suppressed, byFileOrder: fileOrder))
+        return LintResult(diagnostics: sortedActive, suppressed: sortedSuppressed,
+                          all: Diagnostic.all(sortedActive, sortedSuppressed, byFileOrder: fileOrder), files: files.count,
                           statements: statements, unparsed: unparsed, embedded: embedded)
     }
 

@@ -66,11 +66,11 @@ public enum FolderLayout {
     /// `<timestamp>_<name>/up.sql` runs forward; the `down.sql` beside it undoes it.
     static func diesel(_ files: [String]) -> FolderPlan {
         var forward: [String] = [], rollbacks: [(String, String?)] = []
+        let known = Set(files)
         for path in files {
-            let folder = Paths.folder(path)
             if Paths.lastComponent(path) == "down.sql" {
-                let up = folder + "/up.sql"
-                rollbacks.append((path, files.contains(up) ? up : nil))
+                let up = Paths.folder(path) + "/up.sql"
+                rollbacks.append((path, known.contains(up) ? up : nil))
             } else {
                 forward.append(path)
             }
@@ -146,13 +146,18 @@ public enum FolderLayout {
         return plan
     }
 
-    /// Every `sqitch.plan` at or below `directory`, in natural order.
+    /// Every `sqitch.plan` at or below `directory`, in natural order (hidden folders included, links to folders not
+    /// followed).
     static func planFiles(under directory: String) -> [String] {
         var found: [String] = []
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        if FileManager.default.fileExists(atPath: base + "/sqitch.plan") { found.append(base + "/sqitch.plan") }
-        let below = (try? FileManager.default.subpathsOfDirectory(atPath: base)) ?? []
-        for relative in below where relative.hasSuffix("/sqitch.plan") { found.append(base + "/" + relative) }
+        func walk(_ folder: String) {
+            for entry in DirectoryEntries.of(folder) ?? [] {
+                let path = folder + "/" + entry.name
+                if entry.name == "sqitch.plan", entry.kind != .missing { found.append(path) }
+                if entry.kind == .directory, !entry.isLink { walk(path) }
+            }
+        }
+        walk(directory.hasSuffix("/") ? String(directory.dropLast()) : directory)
         return InputFiles.naturallySorted(found)
     }
 }

@@ -23,37 +23,36 @@ public enum InputFiles {
             }
             if !isDirectory { files.append(path); continue }
             var found: [String] = []
-            var visited = Set<String>()
+            var visited = Set<DirectoryEntries.Identity>()
             collect(directory: path, into: &found, visited: &visited, problems: &problems)
             files += naturallySorted(found)
         }
         return (files, problems)
     }
 
-    private static func collect(directory: String, into found: inout [String], visited: inout Set<String>,
-                                problems: inout [Problem]) {
-        let fm = FileManager.default
-        // Resolve symlinks so a link back up the tree is visited once, not forever.
-        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted else { return }
-        guard let entries = try? fm.contentsOfDirectory(atPath: directory) else {
+    private static func collect(directory: String, into found: inout [String],
+                                visited: inout Set<DirectoryEntries.Identity>, problems: inout [Problem]) {
+        // A folder reached twice (a link back up the tree) is walked once, not forever.
+        if let identity = DirectoryEntries.identity(of: directory), !visited.insert(identity).inserted { return }
+        guard let entries = DirectoryEntries.of(directory) else {
             problems.append(Problem(path: directory, reason: "cannot read directory"))
             return
         }
-        for entry in entries where !entry.hasPrefix(".") {
-            let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            var isDirectory = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                // A dangling link named *.sql is a file the user expects linted: report it, don't skip it.
-                if entry.lowercased().hasSuffix(".sql") { found.append(path) }
-                continue
-            }
-            if isDirectory {
-                collect(directory: path, into: &found, visited: &visited, problems: &problems)
-            } else if entry.lowercased().hasSuffix(".sql") {
-                found.append(path)
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let path = directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name
+            switch entry.kind {
+            case .directory: collect(directory: path, into: &found, visited: &visited, problems: &problems)
+            // A dangling link named *.sql is a file the user expects linted: report it, don't skip it.
+            case .file, .missing: if isSQL(entry.name) { found.append(path) }
             }
         }
+    }
+
+    /// `*.sql`, in any case.
+    private static func isSQL(_ name: String) -> Bool {
+        let suffix = name.utf8.suffix(4)
+        guard suffix.count == 4 else { return false }
+        return zip(suffix, ".sql".utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 
     /// Compares paths with runs of digits by value: `2` < `10`, `a/2/x` < `a/10/x`.

@@ -20,6 +20,8 @@ public enum Paths {
 
     /// The last component: `c.sql` of `/a/b/c.sql`, `b` of `a/b/`; `/` of `/`.
     public static func lastComponent(_ path: String) -> String {
+        // Most paths have no trailing or doubled slash: the bytes after the last slash, without splitting.
+        if let tail = simpleTail(path) { return String(path[tail...]) }
         let parts = path.split(separator: "/")
         guard let last = parts.last else { return path.hasPrefix("/") ? "/" : "" }
         return String(last)
@@ -27,10 +29,30 @@ public enum Paths {
 
     /// The folder a path is in: `/a/b` of `/a/b/c.sql`, `/` of `/a`, the empty string of `c.sql`.
     public static func folder(_ path: String) -> String {
+        if let tail = simpleTail(path) {
+            let slash = path.utf8.index(before: tail)
+            guard slash != path.startIndex else { return "/" }
+            return String(path[..<slash])
+        }
+        if !path.isEmpty, !path.utf8.contains(UInt8(ascii: "/")) { return "" }
         let absolute = path.hasPrefix("/")
         let parts = path.split(separator: "/").dropLast()
         let joined = parts.joined(separator: "/")
         return absolute ? "/" + joined : joined
+    }
+
+    /// Where the last component starts, when the path has a slash before it, none doubled and none at the end.
+    private static func simpleTail(_ path: String) -> String.Index? {
+        let bytes = path.utf8
+        guard let last = bytes.last, last != UInt8(ascii: "/"), let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else {
+            return nil
+        }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "/"), previous == UInt8(ascii: "/") { return nil }
+            previous = byte
+        }
+        return bytes.index(after: slash)
     }
 
     /// `a/b` of `a` and `b`, without doubled slashes.

@@ -114,6 +114,16 @@ public enum JSONValue: Sendable, Equatable {
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
+    /// Whether any of a word's eight bytes is a control character, `"` or `\\` (bit tricks from "Bit Twiddling
+    /// Hacks": a byte below 0x20, or a zero byte after xor with the quote or the backslash).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+
     /// Copies runs of bytes that need no escape whole (`withUTF8` is a pointer for native strings).
     private static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
@@ -122,6 +132,11 @@ public enum JSONValue: Sendable, Equatable {
             var runStart = 0
             var i = 0
             while i < bytes.count {
+                // Eight bytes at a time while none needs an escape (most of a report's text).
+                if i + 8 <= bytes.count, !needsEscape(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let byte = bytes[i]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { i += 1; continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
