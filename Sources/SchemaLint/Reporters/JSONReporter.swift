@@ -2,39 +2,67 @@
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ report: Report) -> String { Self.document(report).renderedLine() }
-    public func renderUTF8(_ report: Report) -> [UInt8] { Self.document(report).renderedLineUTF8() }
+    public func render(_ report: Report) -> String { String(decoding: renderUTF8(report), as: UTF8.self) }
+
+    /// The document's bytes, each finding written straight out (no `JSONValue` per finding): the same bytes as
+    /// `document(report).renderedLineUTF8()`, which a test checks.
+    public func renderUTF8(_ report: Report) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024 + report.diagnostics.count * 700)
+        JSONObjectStream.object(into: &out, indent: 0) { document in
+            document.member("tool", Self.tool)
+            document.key("diagnostics")
+            JSONObjectStream.array(report.diagnostics, into: &document.out, indent: 1) { d, finding in
+                Self.finding(d, in: report, into: &finding)
+            }
+            document.member("summary", Self.summary(report))
+        }
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
 
     /// The whole report: the tool, the findings and the summary.
     public static func document(_ report: Report) -> JSONValue {
         .object([
-            ("tool", .object([("name", .string("schemalint")), ("version", .string(SchemaLintVersion.current))])),
+            ("tool", tool),
             ("diagnostics", .array(report.diagnostics.map { finding($0, in: report) })),
             ("summary", summary(report)),
         ])
     }
 
+    static let tool = JSONValue.object([("name", .string("schemalint")), ("version", .string(SchemaLintVersion.current))])
+
     /// One finding as the report lists it.
     public static func finding(_ d: Diagnostic, in report: Report) -> JSONValue {
+        var members = JSONMemberList()
+        finding(d, in: report, into: &members)
+        return .object(members.members)
+    }
+
+    /// A finding's members, in order: the one place they are listed.
+    static func finding(_ d: Diagnostic, in report: Report, into out: inout some JSONObjectWriter) {
         // A live database's finding has no file position: `file` is the URL (no password), lines are null,
         // `database` is true and `ddl` holds the statement pg_dump wrote for the object.
         let live = report.isLive(d)
         func position(_ n: Int) -> JSONValue { live ? .null : .int(n) }
-        var members: [(String, JSONValue)] = [
-            ("rule", .string(d.rule)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message)),
-            ("help", d.help.json), ("suggestion", d.suggestion.json), ("file", .string(d.file)),
-            ("line", position(d.start.line)), ("column", position(d.start.column)),
-            ("endLine", position(d.end.line)), ("endColumn", position(d.end.column)),
-            ("object", d.object.json),
-            // Only --include-suppressed reports silenced findings: then {"reason": string or null}.
-            ("suppression", d.suppression.map { .object([("reason", $0.reason.json)]) } ?? .null),
-        ]
+        out.member("rule", .string(d.rule))
+        out.member("severity", .string(d.severity.rawValue))
+        out.member("message", .string(d.message))
+        out.member("help", d.help.json)
+        out.member("suggestion", d.suggestion.json)
+        out.member("file", .string(d.file))
+        out.member("line", position(d.start.line))
+        out.member("column", position(d.start.column))
+        out.member("endLine", position(d.end.line))
+        out.member("endColumn", position(d.end.column))
+        out.member("object", d.object.json)
+        // Only --include-suppressed reports silenced findings: then {"reason": string or null}.
+        out.member("suppression", d.suppression.map { .object([("reason", $0.reason.json)]) } ?? .null)
         // Only on live findings, so a file's report is unchanged.
         if live {
-            members += [("database", .bool(true)),
-                        ("ddl", report.definition(of: d).map { .string($0.lines.joined(separator: "\n")) } ?? .null)]
+            out.member("database", .bool(true))
+            out.member("ddl", report.definition(of: d).map { .string($0.lines.joined(separator: "\n")) } ?? .null)
         }
-        return .object(members)
     }
 
     static func summary(_ report: Report) -> JSONValue {

@@ -50,7 +50,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Writes UTF-8 straight into a byte buffer: reports of thousands of findings stay cheap. A nil indent writes
     /// compactly.
-    private func write(to out: inout [UInt8], indent: Int?) {
+    func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .string(let s): Self.writeString(s, to: &out)
         case .int(let i): Self.writeInt(i, to: &out)
@@ -101,7 +101,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// A newline and its indentation, copied from one buffer of spaces: a report has a dozen lines per finding.
-    private static func newline(_ out: inout [UInt8], indent: Int?) {
+    static func newline(_ out: inout [UInt8], indent: Int?) {
         guard let indent else { return }
         out.append(UInt8(ascii: "\n"))
         var spaces = indent * 2
