@@ -32,10 +32,29 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the pattern matches `name` or one of its leading parts.
     public func matches(_ name: String) -> Bool {
-        let subject = name.split(separator: separator, omittingEmptySubsequences: true)
+        let subject = Self.parts(of: name, separator: separator)
         guard !subject.isEmpty else { return false }
         for n in 1...subject.count where match(from: 0, subject[..<n]) { return true }
         return false
+    }
+
+    /// The non-empty parts of a name. An ASCII separator is found in the UTF-8 bytes: splitting on a `Character`
+    /// walks grapheme clusters, and names are split once per object and glob.
+    static func parts(of name: String, separator: Character) -> [Substring] {
+        guard let byte = separator.asciiValue else { return name.split(separator: separator, omittingEmptySubsequences: true) }
+        var parts: [Substring] = []
+        let utf8 = name.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == byte {
+                if start != i { parts.append(name[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != utf8.endIndex { parts.append(name[start...]) }
+        return parts
     }
 
     /// Whether the pattern's parts from `p` on match `subject`.

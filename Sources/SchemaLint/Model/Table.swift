@@ -170,17 +170,27 @@ public final class Table: @unchecked Sendable {
         return (byName, byOrigin)
     }
 
-    public func column(named name: String) -> Column? { index.byName[name].map { storedColumns[$0] } }
+    /// Tables up to this many columns are searched in place: building the index cost more than the searches
+    /// it saved (a migration's tables have a dozen columns, and are looked up a few times each).
+    private static let searchedInPlace = 16
+
+    private func position(named name: String) -> Int? {
+        if storedColumns.count <= Self.searchedInPlace { return storedColumns.firstIndex { $0.name == name } }
+        return index.byName[name]
+    }
+
+    public func column(named name: String) -> Column? { position(named: name).map { storedColumns[$0] } }
 
     /// The column a definition became (it keeps its identity through renames and type changes).
     public func column(withOrigin origin: ObjectIdentity) -> Column? {
-        index.byOrigin[ObjectIdentifier(origin)].map { storedColumns[$0] }
+        if storedColumns.count <= Self.searchedInPlace { return storedColumns.last { $0.origin === origin } }
+        return index.byOrigin[ObjectIdentifier(origin)].map { storedColumns[$0] }
     }
 
     /// Changes one column in place. Most changes (NOT NULL, a default, a type) leave the index valid: rebuilding it
     /// after each one made every statement on a table rebuild it.
     func updateColumn(_ name: String, _ change: (inout Column) -> Void) {
-        guard let i = index.byName[name] else { return }
+        guard let i = position(named: name) else { return }
         let origin = storedColumns[i].origin
         change(&storedColumns[i])
         if storedColumns[i].name != name || storedColumns[i].origin !== origin { positions = nil }

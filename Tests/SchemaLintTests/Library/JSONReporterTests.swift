@@ -32,9 +32,9 @@ struct JSONReporterTests {
     func edges() throws {
         let sql = """
         -- schemalint-ignore nullable-boolean, table-without-primary-key -- "quoted" reason\twith a tab
-        CREATE TABLE "Wälk\\"x" (id int, done boolean, note text);
+        CREATE TABLE "Wälk""x" (id int, done boolean, note text);
         CREATE TABLE tab\u{1}le (id int);
-        CREATE INDEX ON "Wälk\\"x" (note);
+        CREATE INDEX ON "Wälk""x" (note);
         """
         let file = SourceFile(path: "dir/with \"quote\".sql", text: sql)
         let suppressed = try Self.report([file], includeSuppressed: true)

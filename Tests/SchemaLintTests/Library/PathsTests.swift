@@ -17,4 +17,12 @@ struct PathsTests {
         #expect(Paths.folder(example.path) == example.folder)
         #expect(Paths.lastComponent(example.path) == example.last)
     }
+
+    @Test("A glob splits names on an ASCII separator as String.split does",
+          arguments: ["public.dog.owner_id", "a..b.", ".x", "", "//db//legacy/001.sql", "schéma.tâble.çol", "plain"])
+    func globParts(_ name: String) {
+        for separator: Character in [".", "/"] {
+            #expect(Glob.parts(of: name, separator: separator) == name.split(separator: separator, omittingEmptySubsequences: true))
+        }
+    }
 }
