@@ -636,14 +636,29 @@ struct TreeReader {
     }
 
     /// The `String` items of a list of names.
+    /// Loops, not `compactMap`: these run for every name and list of every statement, and a mapped range grew its
+    /// result from empty and copied the reader into a closure each time.
     private func names(_ list: UnsafeMutablePointer<List>?) -> [Swift.String] {
-        nodes(list).compactMap(stringValue)
+        guard let list, let cells = list.pointee.elements else { return [] }
+        let count = Int(list.pointee.length)
+        var names: [Swift.String] = []
+        names.reserveCapacity(count)
+        for i in 0..<count {
+            if let node = cells[i].ptr_value, let name = stringValue(node) { names.append(name) }
+        }
+        return names
     }
 
     /// The items of a `List *` (NIL is the empty list).
     func nodes(_ list: UnsafeMutablePointer<List>?) -> [UnsafeMutableRawPointer] {
         guard let list, let cells = list.pointee.elements else { return [] }
-        return (0..<Int(list.pointee.length)).compactMap { cells[$0].ptr_value }
+        let count = Int(list.pointee.length)
+        var nodes: [UnsafeMutableRawPointer] = []
+        nodes.reserveCapacity(count)
+        for i in 0..<count {
+            if let node = cells[i].ptr_value { nodes.append(node) }
+        }
+        return nodes
     }
 
     private func expression(_ node: UnsafeMutablePointer<Node>?) -> Expression? {

@@ -59,7 +59,16 @@ public struct PlaintextSecretColumn: Rule {
     public let options: Options
     public static let triggers: RuleTriggers = ColumnWrite.triggers
 
-    public init(options: Options) { self.options = options }
+    /// The options folded to lower case once: every text column of the run is checked against them.
+    private let names: [(exact: String, suffix: String)]
+    private let exemptSuffixes: [String], exemptPrefixes: [String]
+
+    public init(options: Options) {
+        self.options = options
+        names = options.names.map { ($0.lowercased(), "_" + $0.lowercased()) }
+        exemptSuffixes = options.exemptSuffixes.map { $0.lowercased() }
+        exemptPrefixes = options.exemptPrefixes.map { $0.lowercased() }
+    }
 
     public func check(statement: StatementContext) {
         for write in statement.columnWrites where write.type.isText && isSecret(write.name) {
@@ -73,11 +82,8 @@ public struct PlaintextSecretColumn: Rule {
 
     func isSecret(_ name: String) -> Bool {
         let lower = name.lowercased()
-        if options.exemptSuffixes.contains(where: { lower.hasSuffix($0.lowercased()) }) { return false }
-        if options.exemptPrefixes.contains(where: { lower.hasPrefix($0.lowercased()) }) { return false }
-        return options.names.contains { secret in
-            let secret = secret.lowercased()
-            return lower == secret || lower.hasSuffix("_" + secret)
-        }
+        if exemptSuffixes.contains(where: { lower.hasSuffix($0) }) { return false }
+        if exemptPrefixes.contains(where: { lower.hasPrefix($0) }) { return false }
+        return names.contains { lower == $0.exact || lower.hasSuffix($0.suffix) }
     }
 }
