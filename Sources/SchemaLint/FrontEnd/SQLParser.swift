@@ -65,14 +65,18 @@ public enum SQLParser {
         return ParsedFile(file: file, items: errors.map(ParsedFile.Item.syntaxError) + items, embedded: counts)
     }
 
-    /// Files above this size are parsed in chunks of about this size, so that PostgreSQL's tree of one chunk, not of
-    /// the whole file, is in memory at a time (a 25 MB dump's whole tree took over half a gigabyte).
-    static let chunkBytes = 1 << 20
+    /// Files above this size are parsed in chunks, so that PostgreSQL's tree of one chunk, not of the whole file, is
+    /// in memory at a time (a 25 MB dump's whole tree took over half a gigabyte). Smaller files are parsed whole:
+    /// chunking costs a split by the parser first.
+    static let chunkedAbove = 1 << 20
+    /// About this much SQL per chunk: PostgreSQL's tree takes some forty times the text's size, so a 1 MB chunk
+    /// held 40 MB at a time.
+    static let chunkBytes = 1 << 18
 
     /// The statements of a file that parses, or nil. A large file is split by the parser first (exact boundaries),
     /// then parsed chunk by chunk, each chunk's tree read and freed before the next.
     private static func parseWhole(_ bytes: [UInt8]) -> [(range: Range<Int>, syntax: StatementSyntax)]? {
-        guard bytes.count > chunkBytes else {
+        guard bytes.count > chunkedAbove else {
             if case .success(let statements) = LibPgQuery.parse(bytes[...], base: 0) { return statements }
             return nil
         }
