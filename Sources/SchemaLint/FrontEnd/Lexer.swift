@@ -7,8 +7,9 @@ enum Lexer {
         bytes.withUnsafeBufferPointer { buffer in
             var lexer = Cursor(bytes: buffer, position: range.lowerBound, end: min(range.upperBound, buffer.count))
             var tokens: [Token] = []
-            // About one token per five bytes of DDL: growing the array from empty copied it a dozen times.
-            tokens.reserveCapacity(range.count / 5 + 4)
+            // About one token per five bytes of DDL: growing the array from empty copied it a dozen times. Capped, so a
+            // statement that is mostly one long string or body does not reserve room for tokens it does not have.
+            tokens.reserveCapacity(min(range.count / 5 + 4, 4096))
             while let token = lexer.next() { tokens.append(token) }
             return tokens
         }

@@ -50,9 +50,9 @@ public enum InputFiles {
 
     /// `*.sql`, in any case.
     private static func isSQL(_ name: String) -> Bool {
-        let suffix = name.utf8.suffix(4)
-        guard suffix.count == 4 else { return false }
-        return zip(suffix, ".sql".utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+        let suffix = Array(name.utf8.suffix(4))
+        guard suffix.count == 4, suffix[0] == UInt8(ascii: ".") else { return false }
+        return zip(suffix.dropFirst(), "sql".utf8).allSatisfy { $0 | 0x20 == $1 }
     }
 
     /// Compares paths with runs of digits by value: `2` < `10`, `a/2/x` < `a/10/x`.

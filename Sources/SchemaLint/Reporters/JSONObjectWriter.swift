@@ -2,6 +2,8 @@
 /// bytes (a report of thousands of findings), so that the members are listed once for both.
 protocol JSONObjectWriter {
     mutating func member(_ key: StaticString, _ value: JSONValue)
+    /// A member whose value is an array of objects, one per element, each one's members written by `body`.
+    mutating func objects<Element>(_ key: StaticString, _ elements: [Element], _ body: (Element, inout Self) -> Void)
 }
 
 /// Members collected for a `JSONValue.object`.
@@ -9,6 +11,14 @@ struct JSONMemberList: JSONObjectWriter {
     var members: [(String, JSONValue)] = []
 
     mutating func member(_ key: StaticString, _ value: JSONValue) { members.append(("\(key)", value)) }
+
+    mutating func objects<Element>(_ key: StaticString, _ elements: [Element], _ body: (Element, inout Self) -> Void) {
+        member(key, .array(elements.map { element in
+            var object = JSONMemberList()
+            body(element, &object)
+            return .object(object.members)
+        }))
+    }
 }
 
 /// An object's members written as `JSONValue.rendered` writes them. Keys are ASCII literals that need no escape.
@@ -55,9 +65,14 @@ struct JSONObjectStream: JSONObjectWriter {
         value.write(to: &out, indent: indent)
     }
 
-    /// The separator, newline, indentation and `"key": ` of the next member, for a value the caller writes: put
-    /// together on the stack and appended once (a report has a dozen of these per finding).
-    mutating func key(_ key: StaticString) {
+    mutating func objects<Element>(_ key: StaticString, _ elements: [Element], _ body: (Element, inout Self) -> Void) {
+        self.key(key)
+        Self.array(elements, into: &out, indent: indent, body)
+    }
+
+    /// The separator, newline, indentation and `"key": ` of the next member: put together on the stack and appended
+    /// once (a report has a dozen of these per finding).
+    private mutating func key(_ key: StaticString) {
         let separator = count > 0 ? 1 : 0
         count += 1
         let spaces = indent * 2

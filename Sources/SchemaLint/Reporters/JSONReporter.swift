@@ -9,25 +9,23 @@ public struct JSONReporter: Reporter {
     public func renderUTF8(_ report: Report) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(1024 + report.diagnostics.count * 700)
-        JSONObjectStream.object(into: &out, indent: 0) { document in
-            document.member("tool", Self.tool)
-            document.key("diagnostics")
-            JSONObjectStream.array(report.diagnostics, into: &document.out, indent: 1) { d, finding in
-                Self.finding(d, in: report, into: &finding)
-            }
-            document.member("summary", Self.summary(report))
-        }
+        JSONObjectStream.object(into: &out, indent: 0) { Self.document(report, into: &$0) }
         out.append(UInt8(ascii: "\n"))
         return out
     }
 
-    /// The whole report: the tool, the findings and the summary.
+    /// The whole report as a tree (the MCP server's structured result).
     public static func document(_ report: Report) -> JSONValue {
-        .object([
-            ("tool", tool),
-            ("diagnostics", .array(report.diagnostics.map { finding($0, in: report) })),
-            ("summary", summary(report)),
-        ])
+        var members = JSONMemberList()
+        document(report, into: &members)
+        return .object(members.members)
+    }
+
+    /// The report's members: the tool, the findings and the summary.
+    static func document(_ report: Report, into out: inout some JSONObjectWriter) {
+        out.member("tool", tool)
+        out.objects("diagnostics", report.diagnostics) { d, finding in Self.finding(d, in: report, into: &finding) }
+        out.member("summary", summary(report))
     }
 
     static let tool = JSONValue.object([("name", .string("schemalint")), ("version", .string(SchemaLintVersion.current))])
