@@ -7,7 +7,7 @@ public struct LintSettings: Sendable {
     /// Each file runs inside a transaction block (frameworks that wrap every migration in one).
     public var assumeInTransaction: Bool
 
-    /// Parsing threads; 1 parses on the calling thread. Output is the same either way.
+    /// Parsing threads; 1 parses on the calling thread, as does a run of one file. Output is the same either way.
     public var threads: Int
 
     public init(pgVersion: Int = 15, assumeInTransaction: Bool = false,

@@ -105,10 +105,12 @@ public struct Linter: Sendable {
         var statements = 0, unparsed = 0
         var embedded = EmbeddedCode()
 
-        // Context files first (replayed, never reported), then the linted files, parsed ahead on workers.
+        // Context files first (replayed, never reported), then the linted files, parsed ahead on workers. One file is
+        // parsed here: a worker would only hand it over, and its own malloc arena took a third more memory (a 2.5 MB
+        // dump: 104.6 MB against 72.3 MB) and more time (1.41 s against 1.13 s).
         let all = context + files
         let threads = settings.threads
-        let parser = threads > 1 ? ParallelParser(files: all, workers: threads) : nil
+        let parser = threads > 1 && all.count > 1 ? ParallelParser(files: all, workers: threads) : nil
         var directives: [(directive: SuppressionDirective, group: Int)] = []
         for (f, file) in all.enumerated() {
             var parsed = parser?.parsed(f) ?? SQLParser.parse(file)

@@ -54,12 +54,6 @@ enum LibPgQuery {
         }
     }
 
-    /// Statement byte ranges as PostgreSQL's parser finds them (exact: `BEGIN ATOMIC` bodies stay whole); a failure
-    /// for text that does not parse.
-    static func splitWithParser(_ text: ArraySlice<UInt8>) -> Result<[Range<Int>], PgQueryFailure> {
-        withCString(text) { split(pg_query_split_with_parser($0)) }
-    }
-
     /// Statement byte ranges as found by the scanner: works on text that does not parse.
     static func splitWithScanner(_ text: ArraySlice<UInt8>) -> Result<[Range<Int>], PgQueryFailure> {
         withCString(text) { split(pg_query_split_with_scanner($0)) }

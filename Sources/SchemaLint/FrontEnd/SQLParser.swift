@@ -65,34 +65,11 @@ public enum SQLParser {
         return ParsedFile(file: file, items: errors.map(ParsedFile.Item.syntaxError) + items, embedded: counts)
     }
 
-    /// Files above this size are parsed in chunks, so that PostgreSQL's tree of one chunk, not of the whole file, is
-    /// in memory at a time (a 25 MB dump's whole tree took over half a gigabyte). Smaller files are parsed whole:
-    /// chunking costs a split by the parser first.
-    static let chunkedAbove = 1 << 20
-    /// About this much SQL per chunk: PostgreSQL's tree takes some forty times the text's size, so a 1 MB chunk
-    /// held 40 MB at a time.
-    static let chunkBytes = 1 << 18
-
-    /// The statements of a file that parses, or nil. A large file is split by the parser first (exact boundaries),
-    /// then parsed chunk by chunk, each chunk's tree read and freed before the next.
+    /// The statements of a file that parses, or nil. A file above `ChunkedParse.chunkedAbove` is parsed chunk by
+    /// chunk; when a chunk does not parse, the caller's fallback parses the file whole.
     private static func parseWhole(_ bytes: [UInt8]) -> [(range: Range<Int>, syntax: StatementSyntax)]? {
-        guard bytes.count > chunkedAbove else {
-            if case .success(let statements) = LibPgQuery.parse(bytes[...], base: 0) { return statements }
-            return nil
-        }
-        guard case .success(let ranges) = LibPgQuery.splitWithParser(bytes[...]), !ranges.isEmpty else { return nil }
-        var statements: [(range: Range<Int>, syntax: StatementSyntax)] = []
-        statements.reserveCapacity(ranges.count)
-        var first = 0
-        while first < ranges.count {
-            var last = first
-            while last + 1 < ranges.count, ranges[last + 1].upperBound - ranges[first].lowerBound <= chunkBytes { last += 1 }
-            let chunk = ranges[first].lowerBound..<ranges[last].upperBound
-            guard case .success(let parsed) = LibPgQuery.parse(bytes[chunk], base: chunk.lowerBound),
-                  parsed.count == last - first + 1 else { return nil }
-            statements += parsed
-            first = last + 1
-        }
+        if bytes.count > ChunkedParse.chunkedAbove { return ChunkedParse.parse(bytes) }
+        guard case .success(let statements) = LibPgQuery.parse(bytes[...], base: 0) else { return nil }
         return statements
     }
 

@@ -187,10 +187,11 @@ struct HostileInputTests {
     }
 }
 
-/// Statements are parsed on worker threads; the output must not depend on how many.
+/// Files are parsed on worker threads (a run of one file on the calling thread, in chunks); the output must not depend
+/// on how many threads.
 @Suite("Parallel parsing")
 struct ParallelParsingTests {
-    @Test("Output with 1, 2 and 4 parsing threads is byte-for-byte the same", arguments: ["lemmy/migrations", "pg-regress-15"])
+    @Test("Output with 1, 2 and 4 parsing threads is byte-for-byte the same", arguments: ["lemmy/migrations", "pg-regress-15", "lago-structure/db/structure.sql"])
     func threadsDoNotChangeOutput(_ corpus: String) throws {
         let path = TestPaths.corpus.appendingPathComponent(corpus).path
         try #require(FileManager.default.fileExists(atPath: path), "corpus missing: \(path)")
