@@ -63,8 +63,9 @@ public struct ProjectLinter {
             statements = result.statements
             unparsed = result.unparsed
             embedded = result.embedded
-            active += result.diagnostics
-            suppressed += result.suppressed
+            // The first pass's findings are taken as they are, not copied one by one into an empty array.
+            if active.isEmpty { active = result.diagnostics } else { active += result.diagnostics }
+            if suppressed.isEmpty { suppressed = result.suppressed } else { suppressed += result.suppressed }
         }
 
         let rollbacks = try lintRollbacks(of: run, loadContext: loadContext)
@@ -80,8 +81,8 @@ public struct ProjectLinter {
 
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         if passes.count > 1 || !rollbacks.diagnostics.isEmpty || !rollbacks.suppressed.isEmpty {
-            active = Diagnostic.sorted(active, byFileOrder: fileOrder)
-            suppressed = Diagnostic.sorted(suppressed, byFileOrder: fileOrder)
+            Diagnostic.sort(&active, byFileOrder: fileOrder)
+            Diagnostic.sort(&suppressed, byFileOrder: fileOrder)
         }
         return LintResult(diagnostics: active, suppressed: suppressed,
                           all: Diagnostic.all(active, suppressed, byFileOrder: fileOrder), files: run.lintedFileCount,

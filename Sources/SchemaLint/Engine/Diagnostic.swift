@@ -30,17 +30,21 @@ public struct Diagnostic: Sendable, Equatable {
     /// rule, file and the qualified object (the message, which names it, when there is none).
     public var fingerprint: String { StableHash.hex([rule, file, object ?? message]) }
 
-    /// `diagnostics` in report order (see `ordered`), each compared on keys computed once: a file's position is one
-    /// dictionary lookup per finding, not one per comparison.
-    static func sorted(_ diagnostics: [Diagnostic], byFileOrder order: [String: Int]) -> [Diagnostic] {
+    /// Puts `diagnostics` in report order (see `ordered`), each compared on keys computed once: a file's position is
+    /// one dictionary lookup per finding, not one per comparison. The findings are moved into place, never copied
+    /// (a finding holds a dozen strings: a copy retains each, and the old array's release frees them again).
+    static func sort(_ diagnostics: inout [Diagnostic], byFileOrder order: [String: Int]) {
         // Findings come grouped by file: the previous finding's file answers most lookups without hashing a path.
         var last: (file: String, index: Int)?
-        let keys = diagnostics.map { d in
+        let keys = diagnostics.indices.map { i in
             let file: Int
-            if let last, last.file == d.file { file = last.index } else { file = order[d.file] ?? Int.max; last = (d.file, file) }
-            return (file: file, line: d.start.line, column: d.start.column)
+            if let last, last.file == diagnostics[i].file { file = last.index } else {
+                file = order[diagnostics[i].file] ?? Int.max
+                last = (diagnostics[i].file, file)
+            }
+            return (file: file, line: diagnostics[i].start.line, column: diagnostics[i].start.column)
         }
-        let indices = diagnostics.indices.sorted { i, j in
+        let sorted = diagnostics.indices.sorted { i, j in
             let (a, b) = (keys[i], keys[j])
             if a.file != b.file { return a.file < b.file }
             if a.file == Int.max, diagnostics[i].file != diagnostics[j].file { return diagnostics[i].file < diagnostics[j].file }
@@ -48,12 +52,26 @@ public struct Diagnostic: Sendable, Equatable {
             if a.column != b.column { return a.column < b.column }
             return diagnostics[i].rule < diagnostics[j].rule
         }
-        return indices.map { diagnostics[$0] }
+        // Position k takes the finding at sorted[k]: each cycle of the permutation is walked with swaps.
+        var placed = [Bool](repeating: false, count: sorted.count)
+        for start in sorted.indices where !placed[start] {
+            var k = start
+            while true {
+                placed[k] = true
+                let next = sorted[k]
+                if next == start { break }
+                diagnostics.swapAt(k, next)
+                k = next
+            }
+        }
     }
 
     /// Active and suppressed findings together in report order: the active ones as they are when none is suppressed.
     static func all(_ active: [Diagnostic], _ suppressed: [Diagnostic], byFileOrder order: [String: Int]) -> [Diagnostic] {
-        suppressed.isEmpty ? active : sorted(active + suppressed, byFileOrder: order)
+        guard !suppressed.isEmpty else { return active }
+        var all = active + suppressed
+        sort(&all, byFileOrder: order)
+        return all
     }
 
     /// Files in the order of the run (a folder's natural order, paths in the order given), then line, column, rule.
@@ -78,6 +96,12 @@ final class DiagnosticCollector: @unchecked Sendable {
     private var deferred: [(SchemaModel) -> Void] = []
 
     func notePieces(_ index: PieceIndex, of file: SourceFile) { pieces[ObjectIdentifier(file)] = index }
+
+    /// The findings so far, handed over: the collector keeps none, so the caller's array is not shared.
+    func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
 
     func deferUntilFinalModel(_ decide: @escaping (SchemaModel) -> Void) { deferred.append(decide) }
 

@@ -175,12 +175,12 @@ public struct Linter: Sendable {
             for runner in run.runners { runner.check(schema: SchemaContext(model: model, settings: run.settings, sink: runner.sink)) }
         }
         collector.resolveDeferred(on: model)
-        let (active, suppressed) = applySuppressions(directives, to: collector, runs: runs)
+        var (active, suppressed) = applySuppressions(directives, to: collector, runs: runs)
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let (sortedActive, sortedSuppressed) = (Diagnostic.sorted(active, byFileOrder: fileOrder),
-                                                Diagnostic.sorted(suppressed, byFileOrder: fileOrder))
-        return LintResult(diagnostics: sortedActive, suppressed: sortedSuppressed,
-                          all: Diagnostic.all(sortedActive, sortedSuppressed, byFileOrder: fileOrder), files: files.count,
+        Diagnostic.sort(&active, byFileOrder: fileOrder)
+        Diagnostic.sort(&suppressed, byFileOrder: fileOrder)
+        return LintResult(diagnostics: active, suppressed: suppressed,
+                          all: Diagnostic.all(active, suppressed, byFileOrder: fileOrder), files: files.count,
                           statements: statements, unparsed: unparsed, embedded: embedded)
     }
 
@@ -188,10 +188,14 @@ public struct Linter: Sendable {
     /// (`invalid-suppression`) or silenced nothing of an enabled rule (`unused-suppression`).
     private func applySuppressions(_ directives: [(directive: SuppressionDirective, group: Int)],
                                    to collector: DiagnosticCollector, runs: [GroupRun]) -> ([Diagnostic], [Diagnostic]) {
+        var findings = collector.takeDiagnostics()
+        findings.removeAll(where: BookkeepingTables.exempts)
+        // Without a suppression comment the findings are the active ones as they are, not copied one by one.
+        guard !directives.isEmpty else { return (findings, []) }
         var active: [Diagnostic] = []
         var suppressed: [Diagnostic] = []
         var used = Set<String>()  // "directive index/rule"
-        for var diagnostic in collector.diagnostics where !BookkeepingTables.exempts(diagnostic) {
+        for var diagnostic in findings {
             if let (i, directive) = directives.enumerated().first(where: { $0.element.directive.covers(diagnostic) })
                 .map({ ($0.offset, $0.element.directive) }) {
                 diagnostic.suppression = Suppression(reason: directive.reason)

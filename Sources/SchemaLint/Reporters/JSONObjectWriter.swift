@@ -51,10 +51,10 @@ struct JSONObjectStream: JSONObjectWriter {
                                _ body: (Element, inout JSONObjectStream) -> Void) {
         if elements.isEmpty { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
         out.append(UInt8(ascii: "["))
-        for (i, element) in elements.enumerated() {
+        for i in elements.indices {  // by index: `enumerated()` hands out a copy of each element
             if i > 0 { out.append(UInt8(ascii: ",")) }
             JSONValue.newline(&out, indent: indent + 1)
-            object(into: &out, indent: indent + 1) { body(element, &$0) }
+            object(into: &out, indent: indent + 1) { body(elements[i], &$0) }
         }
         JSONValue.newline(&out, indent: indent)
         out.append(UInt8(ascii: "]"))

@@ -57,7 +57,12 @@ public struct Report: Sendable {
     }
 
     /// Counted in place: filtering would copy every finding.
-    public func count(_ severity: Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    public func count(_ severity: Severity) -> Int {
+        // By index: a closure over the elements would be handed a copy of each finding.
+        var n = 0
+        for i in diagnostics.indices where diagnostics[i].severity == severity { n += 1 }
+        return n
+    }
 
     /// What was skipped, in words, when something did not parse: the findings say nothing about it.
     public var unparsedNote: String? {
