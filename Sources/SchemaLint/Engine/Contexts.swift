@@ -37,10 +37,17 @@ struct FindingSink {
 
     func report(_ anchor: SourceAnchor, _ message: String, help: String?, suggestion: String?, object: String?,
                 statement: Range<Int>? = nil, unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool) {
+        report(anchor, object: object, statement: statement, unlessFixedLater: stillHolds) { (message, help, suggestion) }
+    }
+
+    /// A finding that stands only if `stillHolds` on the final model, its text written only then.
+    func report(_ anchor: SourceAnchor, object: String?, statement: Range<Int>?,
+                unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool,
+                text: @escaping () -> (message: String, help: String?, suggestion: String?)) {
         collector.deferUntilFinalModel { model in
-            if stillHolds(model) {
-                report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement)
-            }
+            guard stillHolds(model) else { return }
+            let (message, help, suggestion) = text()
+            report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement)
         }
     }
 }
@@ -84,6 +91,18 @@ public struct StatementContext {
     public func report(at anchor: SourceAnchor, _ message: String, help: String, suggestion: String? = nil,
                        object: String? = nil, unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool) {
         sink.report(anchor, message, help: help, suggestion: suggestion, object: object, statement: statement.contentRange, unlessFixedLater: stillHolds)
+    }
+
+    /// As above, with the finding's text written only if it stands: for a rule whose findings a run mostly withdraws
+    /// (a `pg_dump --clean` script drops everything it then re-creates). `text` runs after the whole run is replayed,
+    /// so it must read only values taken now, never the model or a `Table`, which later statements change.
+    public func report(at anchor: SourceAnchor, object: String? = nil,
+                       unlessFixedLater stillHolds: @escaping @Sendable (SchemaModel) -> Bool,
+                       text: @escaping () -> (message: String, help: String, suggestion: String?)) {
+        sink.report(anchor, object: object, statement: statement.contentRange, unlessFixedLater: stillHolds) {
+            let (message, help, suggestion) = text()
+            return (message, help, suggestion)
+        }
     }
 }
 

@@ -456,17 +456,33 @@ private struct Replay {
 /// Columns in order with an index by name, for building a table in linear time.
 private struct ColumnList {
     private(set) var all: [Column] = []
-    private var positions: [String: Int] = [:]
+    /// Built once the table outgrows a search in place (`Table` does the same): hashing every name of a dozen
+    /// columns cost more than searching them.
+    private var positions: [String: Int]?
+    private static let searchedInPlace = 16
 
-    func contains(_ name: String) -> Bool { positions[name] != nil }
+    private func position(_ name: String) -> Int? {
+        if let positions { return positions[name] }
+        return all.firstIndex { $0.name == name }
+    }
+
+    func contains(_ name: String) -> Bool { position(name) != nil }
 
     mutating func set(_ column: Column) {
-        if let i = positions[column.name] { all[i] = column } else { positions[column.name] = all.count; all.append(column) }
+        if let i = position(column.name) { all[i] = column; return }
+        all.append(column)
+        if positions != nil {
+            positions![column.name] = all.count - 1
+        } else if all.count > Self.searchedInPlace {
+            var byName: [String: Int] = [:]
+            for (i, c) in all.enumerated() where byName[c.name] == nil { byName[c.name] = i }
+            positions = byName
+        }
     }
 
     mutating func addIfMissing(_ column: Column) { if !contains(column.name) { set(column) } }
 
     mutating func update(_ name: String, _ change: (inout Column) -> Void) {
-        if let i = positions[name] { change(&all[i]) }
+        if let i = position(name) { change(&all[i]) }
     }
 }

@@ -62,29 +62,27 @@ public struct DropIndexWithoutConcurrently: Rule {
         }
         guard let anchor, !names.isEmpty else { return }
         let locks = statement.locks.filter { !$0.isNewInFile }
-        let mode = locks.map(\.mode).max() ?? .accessExclusive
-        var seen = Set<String>()
-        let targets = locks.map(\.target).filter { seen.insert($0).inserted }
-        let what = names.count == 1 ? "index \(names[0].quoted)" : "indexes " + names.map(\.quoted).joined(separator: ", ")
-        let on = targets.isEmpty ? "its table" : targets.joined(separator: " and ")
         let exists = drop.missingOk ? "IF EXISTS " : ""
-        let cascade = drop.behavior == .cascade
         // CONCURRENTLY fails inside a transaction block: no rewrite there (--fix applies this one as safe).
-        let suggestion = cascade || statement.session.inTransaction ? nil : names.map { "DROP INDEX CONCURRENTLY \(exists)\(SQLText.name($0));" }.joined(separator: "\n")
+        let rewrites = drop.behavior != .cascade && !statement.session.inTransaction
         // `DROP INDEX IF EXISTS` of an index this file creates again (pg_dump --clean) re-creates the schema:
-        // withdrawn once the run shows the re-creation.
+        // withdrawn once the run shows the re-creation, so the text is written only for a finding that stands.
         let file = statement.statement.file
         let recreatable = drop.missingOk
-        statement.report(
-            at: anchor,
-            "Dropping \(what) without CONCURRENTLY \(Safety.lockPhrase(mode, on: on)); while it waits for running queries, every query after it queues too",
-            help: "Use DROP INDEX CONCURRENTLY, one index per statement, outside a transaction block: it waits for running "
-                + "queries without blocking anyone. It has no CASCADE: drop a constraint that owns the index with ALTER TABLE "
-                + "… DROP CONSTRAINT instead.",
-            suggestion: suggestion,
-            object: names.first?.object,
-            unlessFixedLater: { [names] model in
-                !(recreatable && names.allSatisfy { model.index(named: $0)?.anchor.file === file })
-            })
+        statement.report(at: anchor, object: names.first?.object, unlessFixedLater: { [names] model in
+            !(recreatable && names.allSatisfy { model.index(named: $0)?.anchor.file === file })
+        }) { [names] in
+            let mode = locks.map(\.mode).max() ?? .accessExclusive
+            var seen = Set<String>()
+            let targets = locks.map(\.target).filter { seen.insert($0).inserted }
+            let what = names.count == 1 ? "index \(names[0].quoted)" : "indexes " + names.map(\.quoted).joined(separator: ", ")
+            let on = targets.isEmpty ? "its table" : targets.joined(separator: " and ")
+            return (
+                "Dropping \(what) without CONCURRENTLY \(Safety.lockPhrase(mode, on: on)); while it waits for running queries, every query after it queues too",
+                "Use DROP INDEX CONCURRENTLY, one index per statement, outside a transaction block: it waits for running "
+                    + "queries without blocking anyone. It has no CASCADE: drop a constraint that owns the index with ALTER TABLE "
+                    + "… DROP CONSTRAINT instead.",
+                rewrites ? names.map { "DROP INDEX CONCURRENTLY \(exists)\(SQLText.name($0));" }.joined(separator: "\n") : nil)
+        }
     }
 }

@@ -77,14 +77,31 @@ enum Inflector {
         "feedback", "news", "series", "species", "audit", "history", "inventory", "settings",
     ]
 
+    /// The singular words in -s long enough to end a name run together from words.
+    static let longSingularWithS = singularWithS.filter { $0.count >= 5 }.sorted()
+
+    /// Whether `word` ends with the ASCII `ending`, compared in UTF-8 bytes: `hasSuffix` compares grapheme clusters,
+    /// and a table name is checked against a hundred endings.
+    static func ends(_ word: String, with ending: String) -> Bool {
+        var word = word, ending = ending
+        return word.withUTF8 { w in
+            ending.withUTF8 { e in
+                guard w.count >= e.count else { return false }
+                let offset = w.count - e.count
+                for i in 0..<e.count where w[offset + i] != e[i] { return false }
+                return true
+            }
+        }
+    }
+
     static func isPlural(_ word: String) -> Bool {
         if uncountable.contains(word) || singularWithS.contains(word) { return false }
         // A name run together from words (`jobalias`, `emailaddress`) ends in the singular one.
-        if singularWithS.contains(where: { $0.count >= 5 && word.hasSuffix($0) }) { return false }
+        if longSingularWithS.contains(where: { ends(word, with: $0) }) { return false }
         if irregularPlurals[word] != nil { return true }
         if irregularSingulars[word] != nil { return false }
-        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return false }
-        return word.count > 2 && word.hasSuffix("s")
+        if ends(word, with: "ss") || ends(word, with: "us") || ends(word, with: "is") { return false }
+        return ends(word, with: "s") && word.count > 2
     }
 
     static func isSingular(_ word: String) -> Bool {
@@ -93,10 +110,10 @@ enum Inflector {
 
     static func singular(_ word: String) -> String {
         if let s = irregularPlurals[word] { return s }
-        for (plural, singular) in exceptionalEndings where word.hasSuffix(plural) {
+        for (plural, singular) in exceptionalEndings where ends(word, with: plural) {
             return String(word.dropLast(plural.count)) + singular
         }
-        for (plural, singular) in regularEndings where word.hasSuffix(plural) {
+        for (plural, singular) in regularEndings where ends(word, with: plural) {
             // `ies` → `y` only past a short stem (`pies` is in the irregular list).
             if plural == "ies", word.count <= 4 { continue }
             return String(word.dropLast(plural.count)) + singular
