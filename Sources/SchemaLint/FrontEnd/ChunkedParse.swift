@@ -9,10 +9,10 @@ enum ChunkedParse {
     /// Files up to this size are parsed whole: one or two chunks would gain nothing.
     static let chunkedAbove = 2 * chunkBytes
 
-    /// The statements of `bytes`, parsed chunk by chunk; nil when a chunk does not parse (a syntax error, or a cut in
-    /// a `BEGIN ATOMIC` body).
-    static func parse(_ bytes: [UInt8]) -> [(range: Range<Int>, syntax: StatementSyntax)]? {
-        let cuts = bytes.withUnsafeBufferPointer { StatementCuts.cuts($0, every: chunkBytes) }
+    /// The statements of `bytes`, parsed in chunks of about `every` bytes; nil when a chunk does not parse (a syntax
+    /// error, or a cut in a `BEGIN ATOMIC` body). The fuzz target cuts every few bytes.
+    static func parse(_ bytes: [UInt8], every: Int = chunkBytes) -> [(range: Range<Int>, syntax: StatementSyntax)]? {
+        let cuts = bytes.withUnsafeBufferPointer { StatementCuts.cuts($0, every: every) }
         var statements: [(range: Range<Int>, syntax: StatementSyntax)] = []
         statements.reserveCapacity(bytes.count / 200)
         var start = 0
