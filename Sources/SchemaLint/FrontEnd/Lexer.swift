@@ -15,7 +15,8 @@ enum Lexer {
         }
     }
 
-    private struct Cursor {
+    /// The scanning rules, shared with `StatementCuts` (which skips quotes and comments without making tokens).
+    struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var position: Int
         let end: Int
@@ -31,7 +32,7 @@ enum Lexer {
             let kind: Token.Kind
             switch c {
             case UInt8(ascii: "-") where peek(1) == UInt8(ascii: "-"):
-                while let b = peek(), b != UInt8(ascii: "\n") { position += 1 }
+                lineComment()
                 kind = .lineComment
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "*"):
                 blockComment()
@@ -66,6 +67,11 @@ enum Lexer {
 
         mutating func skipBlanks() {
             while let b = peek(), b == 32 || (9...13).contains(b) { position += 1 }
+        }
+
+        /// To the end of the line (the newline not taken).
+        mutating func lineComment() {
+            while let b = peek(), b != UInt8(ascii: "\n") { position += 1 }
         }
 
         mutating func blockComment() {

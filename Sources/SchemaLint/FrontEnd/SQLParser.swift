@@ -40,9 +40,9 @@ public struct ParsedFile: Sendable {
     }
 }
 
-/// Parses a file into statements: the whole file at once with PostgreSQL's parser (one pass, exact statement
-/// boundaries, `BEGIN ATOMIC` bodies right), or, when it does not parse, piece by piece so that a broken statement costs
-/// only itself: the scanner splits the file and each piece is parsed on its own.
+/// Parses a file into statements: with PostgreSQL's parser, the whole file at once or, above 128 KB, chunk by chunk
+/// (`ChunkedParse`; exact statement boundaries, `BEGIN ATOMIC` bodies right), or, when it does not parse, piece by
+/// piece so that a broken statement costs only itself: the scanner splits the file and each piece is parsed on its own.
 public enum SQLParser {
     public static func parse(_ file: SourceFile) -> ParsedFile {
         var (bytes, errors) = InputCleaner.clean(file)

@@ -456,10 +456,9 @@ private struct Replay {
 /// Columns in order with an index by name, for building a table in linear time.
 private struct ColumnList {
     private(set) var all: [Column] = []
-    /// Built once the table outgrows a search in place (`Table` does the same): hashing every name of a dozen
+    /// Built once the table outgrows a search in place (`Table.searchedInPlace`): hashing every name of a dozen
     /// columns cost more than searching them.
     private var positions: [String: Int]?
-    private static let searchedInPlace = 16
 
     private func position(_ name: String) -> Int? {
         if let positions { return positions[name] }
@@ -473,7 +472,7 @@ private struct ColumnList {
         all.append(column)
         if positions != nil {
             positions![column.name] = all.count - 1
-        } else if all.count > Self.searchedInPlace {
+        } else if all.count > Table.searchedInPlace {
             var byName: [String: Int] = [:]
             for (i, c) in all.enumerated() where byName[c.name] == nil { byName[c.name] = i }
             positions = byName

@@ -172,7 +172,7 @@ public final class Table: @unchecked Sendable {
 
     /// Tables up to this many columns are searched in place: building the index cost more than the searches
     /// it saved (a migration's tables have a dozen columns, and are looked up a few times each).
-    private static let searchedInPlace = 16
+    static let searchedInPlace = 16
 
     private func position(named name: String) -> Int? {
         if storedColumns.count <= Self.searchedInPlace { return storedColumns.firstIndex { $0.name == name } }

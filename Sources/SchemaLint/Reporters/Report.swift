@@ -56,9 +56,8 @@ public struct Report: Sendable {
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Counted in place: filtering would copy every finding.
+    /// Counted in place, by index: filtering, or a closure over the elements, would copy every finding.
     public func count(_ severity: Severity) -> Int {
-        // By index: a closure over the elements would be handed a copy of each finding.
         var n = 0
         for i in diagnostics.indices where diagnostics[i].severity == severity { n += 1 }
         return n

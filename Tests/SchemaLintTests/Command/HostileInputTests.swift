@@ -69,6 +69,32 @@ struct HostileInputTests {
         #expect(run.stdout.contains("paren.sql:6:3: error: syntax error at or near \"SELEC\""), "\(run)")
     }
 
+    @Test("A syntax error in the middle of a real dump, which is parsed in chunks: reported where it is, every other finding still reported")
+    func syntaxErrorInAChunkedDump() throws {
+        let path = TestPaths.corpus.appendingPathComponent("lago-structure/db/structure.sql")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        // Before the CREATE INDEX nearest the middle: a statement's start, outside any body.
+        let middle = try #require((lines.count / 2..<lines.count).first { lines[$0].hasPrefix("CREATE INDEX ") })
+        let clean = try Self.lint(["dump.sql": Self.bytes(text)])
+        lines.insert("CREATE TABLE broken (id int,;", at: middle)
+        let broken = try Self.lint(["dump.sql": Self.bytes(lines.joined(separator: "\n"))])
+        Self.expectNoCrash(clean)
+        Self.expectNoCrash(broken)
+        #expect(text.utf8.count > 256 * 1024, "the dump is parsed in chunks")
+        #expect(broken.stdout.contains("./dump.sql:\(middle + 1):29: error: syntax error"), "\(broken.stdout.prefix(2000))")
+        // The clean run's findings, those below the inserted line moved down one.
+        let reported = Set(broken.stdoutLines)
+        let cleanLines = clean.stdoutLines
+        #expect(cleanLines.count > 900)
+        let missing = cleanLines.filter { line in
+            let parts = line.split(separator: ":", maxSplits: 2)
+            guard parts.count == 3, let number = Int(parts[1]) else { return true }
+            return !reported.contains("\(parts[0]):\(number > middle ? number + 1 : number):\(parts[2])")
+        }
+        #expect(missing.isEmpty, "findings lost around the syntax error: \(missing.prefix(5))")
+    }
+
     @Test("NUL bytes: reported at their position, the rest linted")
     func nulBytes() throws {
         let run = try Self.lint(["bin.sql": Self.bytes("SELECT 1;\n") + [0, 0, 0xFF] + Self.bytes(";\n" + Self.marker)])

@@ -115,4 +115,19 @@ struct InflectorTests {
         let upper = try #require(try Self.inflectionFinding(#"CREATE TABLE "PEOPLE" (id int);"#))
         #expect(upper.suggestion == #"ALTER TABLE "PEOPLE" RENAME TO "PERSON";"#)
     }
+
+    @Test("Endings are matched in bytes: a non-ASCII stem, composed or not, keeps its letters")
+    func nonASCIIStems() {
+        for word in ["cafés", "cafe\u{301}s", "größes", "niños"] {
+            #expect(Inflector.isPlural(word), "\(word)")
+        }
+        #expect(Inflector.singular("cafés") == "café")
+        #expect(Inflector.singular("cafe\u{301}s") == "cafe\u{301}")
+        #expect(Inflector.singular("niños") == "niño")
+        #expect(Inflector.singular("cafés") != "cafe")
+        // u and a combining accent are not the u of -us (status): the word is a plural in -s.
+        #expect(Inflector.isPlural("statu\u{301}s") && !Inflector.isPlural("status"))
+        #expect(Inflector.singular("statu\u{301}s") == "statu\u{301}")
+        #expect(Inflector.ends("abc", with: "bc") && !Inflector.ends("bc", with: "abc") && Inflector.ends("x", with: ""))
+    }
 }
