@@ -147,9 +147,9 @@ enum Lexer {
 
         /// A name or keyword, or the prefix of a string (`E'…'`, `B'…'`, `X'…'`, `N'…'`, `U&'…'`, `U&"…"`).
         mutating func word() -> Token.Kind {
-            let start = position
             let first = bytes[position] | 0x20
-            if peek(1) == UInt8(ascii: "'"), [UInt8(ascii: "e"), UInt8(ascii: "b"), UInt8(ascii: "x"), UInt8(ascii: "n")].contains(first) {
+            if peek(1) == UInt8(ascii: "'"),
+               first == UInt8(ascii: "e") || first == UInt8(ascii: "b") || first == UInt8(ascii: "x") || first == UInt8(ascii: "n") {
                 position += 1
                 quoted(UInt8(ascii: "'"), backslashEscapes: first == UInt8(ascii: "e"))
                 return .string
@@ -159,8 +159,9 @@ enum Lexer {
                 quoted(q, backslashEscapes: false)
                 return q == UInt8(ascii: "'") ? .string : .identifier
             }
-            while let b = peek(), Self.isIdentifierContinue(b) { position += 1 }
-            return Keyword(spelledBy: UnsafeBufferPointer(rebasing: bytes[start..<position])).map(Token.Kind.keyword) ?? .identifier
+            let start = position
+            while position < end, Self.isIdentifierContinue(bytes[position]) { position += 1 }
+            return KeywordKey(bytes, from: start, to: position)?.keyword.map(Token.Kind.keyword) ?? .identifier
         }
 
         /// A run of operator characters, cut before a comment start, as PostgreSQL does; one character alone is a symbol.
@@ -181,8 +182,11 @@ enum Lexer {
             (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_") || b >= 0x80
         }
 
+        /// Letters, digits, `_`, `$` and any byte of a multibyte character: one bit test per byte of every word.
         static func isIdentifierContinue(_ b: UInt8) -> Bool {
-            isIdentifierStart(b) || isDigit(b) || b == UInt8(ascii: "$")
+            let digitsAndDollar: UInt64 = 0x3FF << 48 | 1 << 36
+            let lettersAndUnderscore: UInt64 = 0x3FF_FFFF << 1 | 1 << 31 | 0x3FF_FFFF << 33
+            return b >= 0x80 || ((b < 64 ? digitsAndDollar : lettersAndUnderscore) >> UInt64(b & 63)) & 1 != 0
         }
 
         static func isOperatorChar(_ b: UInt8) -> Bool {
