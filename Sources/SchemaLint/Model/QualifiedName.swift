@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `schema.name`; an unqualified name means `public`.
 public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Comparable {
     public var schema: String
@@ -22,6 +26,49 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Compar
     public var description: String { schema == "public" ? name : "\(schema).\(name)" }
 
     public static func < (a: QualifiedName, b: QualifiedName) -> Bool { (a.schema, a.name) < (b.schema, b.name) }
+
+    // The model's dictionaries are keyed by these: String's own hash (SipHash over each byte) and its Unicode
+    // equality were a twentieth of a dump's run. PostgreSQL compares names byte for byte, and so do these: one
+    // FNV-style pass over both names, eight bytes a step, given to the hasher as one word.
+    public static func == (a: QualifiedName, b: QualifiedName) -> Bool {
+        sameBytes(a.name, b.name) && sameBytes(a.schema, b.schema)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        Self.fold(schema, into: &h)
+        h = (h ^ 0x2e) &* 0x100_0000_01b3  // the dot between them: ("a.b", "c") is not ("a", "b.c")
+        Self.fold(name, into: &h)
+        hasher.combine(h)
+    }
+
+    private static func fold(_ s: String, into h: inout UInt64) {
+        if s.utf8.withContiguousStorageIfAvailable({ fold($0, into: &h) }) == nil {
+            Array(s.utf8).withUnsafeBufferPointer { fold($0, into: &h) }
+        }
+    }
+
+    /// Eight bytes a step (xor, then multiply by FNV's prime), the rest one by one.
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into h: inout UInt64) {
+        let prime: UInt64 = 0x100_0000_01b3
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
+            i += 8
+        }
+        while i < bytes.count { h = (h ^ UInt64(bytes[i])) &* prime; i += 1 }
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        guard count > 0 else { return true }
+        return a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
+        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
 }
 
 /// Where the model learnt about something: a file and a byte range in it.
