@@ -123,6 +123,9 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
+        // The process exits after this run (unlike `server`, `mcp` and `measure`, which lint again and again): what
+        // the run builds is left to the exit, not freed piece by piece.
+        ExitTeardown.leavesMemoryToExit = true
         let selection = RuleSelection(select: Self.list(select), ignore: Self.list(ignore))
         do { _ = try selection.resolve() } catch { throw ValidationError("\(error)") }
         let configuration: Configuration
@@ -211,6 +214,7 @@ struct Lint: ParsableCommand {
             StandardStreams.write(bytes: reporter.renderUTF8(report), to: fix && stdin != nil ? stderr : stdout)
         }
 
+        ExitTeardown.keep(report, run, result)
         if inputFailed { throw ExitCode(2) }
         if !exitZero, let threshold = failOn.threshold, result.diagnostics.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)

@@ -175,6 +175,7 @@ public struct Linter: Sendable {
             for runner in run.runners { runner.check(schema: SchemaContext(model: model, settings: run.settings, sink: runner.sink)) }
         }
         collector.resolveDeferred(on: model)
+        ExitTeardown.keep(model, runs, collector)
         var (active, suppressed) = applySuppressions(directives, to: collector, runs: runs)
         let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         Diagnostic.sort(&active, byFileOrder: fileOrder)
