@@ -7,7 +7,7 @@ enum InputCleaner {
         // A UTF-8 byte order mark is not SQL: read it as blanks.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.replaceSubrange(0..<3, with: [32, 32, 32]) }
         // libpg_query reads C strings: a NUL byte would silently end the input.
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = bytes.withUnsafeBufferPointer({ $0.index(of: 0, from: 0) }) {
             errors.append(SyntaxError(range: nul..<(nul + 1),
                 message: "NUL byte in input (is this a binary file?); NUL bytes are read as spaces"))
             for i in bytes.indices where bytes[i] == 0 { bytes[i] = UInt8(ascii: " ") }

@@ -71,7 +71,7 @@ enum Lexer {
 
         /// To the end of the line (the newline not taken).
         mutating func lineComment() {
-            while let b = peek(), b != UInt8(ascii: "\n") { position += 1 }
+            position = bytes.index(of: UInt8(ascii: "\n"), from: position, to: end) ?? max(position, end)
         }
 
         mutating func blockComment() {
@@ -91,6 +91,15 @@ enum Lexer {
         /// A quoted string or name starting at `position`; a doubled quote is one quote.
         mutating func quoted(_ quote: UInt8, backslashEscapes: Bool) {
             position += 1
+            if !backslashEscapes {
+                // Straight to each quote: a doubled one is one quote, and the string goes on.
+                while let close = bytes.index(of: quote, from: position, to: end) {
+                    position = close + 1
+                    if peek() == quote { position += 1 } else { return }
+                }
+                position = max(position, end)
+                return
+            }
             while let b = peek() {
                 position += 1
                 if backslashEscapes, b == UInt8(ascii: "\\") {

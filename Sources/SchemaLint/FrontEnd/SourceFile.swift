@@ -17,7 +17,11 @@ public final class SourceFile: @unchecked Sendable {
         self.bytes = bytes
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            for i in buffer.indices where buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+            var from = 0
+            while let newline = buffer.index(of: UInt8(ascii: "\n"), from: from) {
+                starts.append(newline + 1)
+                from = newline + 1
+            }
         }
         lineStarts = starts
     }

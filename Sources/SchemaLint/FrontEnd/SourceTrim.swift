@@ -3,14 +3,19 @@
 /// inside a comment, where only the tokens can tell.
 enum SourceTrim {
     static func content(of range: Range<Int>, in bytes: [UInt8]) -> Range<Int>? {
+        bytes.withUnsafeBufferPointer { content(of: range, in: $0) }
+    }
+
+    static func content(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var start = range.lowerBound
-        let end = range.upperBound
+        let end = min(range.upperBound, bytes.count)
         while start < end {
             let b = bytes[start]
             if b == 32 || (9...13).contains(b) {
                 start += 1
             } else if b == UInt8(ascii: "-"), start + 1 < end, bytes[start + 1] == UInt8(ascii: "-") {
-                while start < end, bytes[start] != UInt8(ascii: "\n") { start += 1 }
+                // pg_dump writes three comment lines before each statement.
+                start = bytes.index(of: UInt8(ascii: "\n"), from: start, to: end) ?? end
             } else if b == UInt8(ascii: "/"), start + 1 < end, bytes[start + 1] == UInt8(ascii: "*") {
                 var depth = 0
                 while start + 1 < end {
@@ -34,7 +39,7 @@ enum SourceTrim {
         // The last line's code may end in a comment (`… ) -- note`), or the text in `*/`: ask the tokens.
         var lineStart = last
         while lineStart > start, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
-        if bytes[lineStart..<last].contains(UInt8(ascii: "-")) || bytes[last - 1] == UInt8(ascii: "/") { return nil }
+        if bytes.index(of: UInt8(ascii: "-"), from: lineStart, to: last) != nil || bytes[last - 1] == UInt8(ascii: "/") { return nil }
         return start..<last
     }
 }

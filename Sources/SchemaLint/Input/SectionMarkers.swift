@@ -74,7 +74,7 @@ public enum SectionMarkers: CaseIterable, Sendable {
             let count = buffer.count
             var lineStart = 0
             while lineStart < count {
-                let end = buffer[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? count
+                let end = buffer.index(of: UInt8(ascii: "\n"), from: lineStart) ?? count
                 var i = lineStart
                 while i < end, isBlank(buffer[i]) { i += 1 }
                 if i + 1 < end, buffer[i] == UInt8(ascii: "-"), buffer[i + 1] == UInt8(ascii: "-") {
