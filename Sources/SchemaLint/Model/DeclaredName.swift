@@ -22,10 +22,13 @@ public struct DeclaredName: Sendable {
 extension Statement {
     /// The names this statement declares: tables it creates or renames, columns it adds or renames, the
     /// indexes and named constraints it creates or renames. Read from `changes` and the statement's tokens.
-    public func declaredNames(_ changes: [SchemaChange], model: SchemaModel) -> [DeclaredName] {
+    /// `plain: false` leaves out names written plainly in snake_case (`[a-z_][a-z0-9_]*`, unquoted): most names
+    /// are, and only a rule about how names are written reads them.
+    public func declaredNames(_ changes: [SchemaChange], model: SchemaModel, plain: Bool = true) -> [DeclaredName] {
         var names: [DeclaredName] = []
         func add(_ kind: DeclaredName.Kind, _ name: String, tokenAt offset: Int?, _ table: Table) {
             guard let offset, let token = nameToken(named: name, from: offset) else { return }
+            if !plain, isPlainSnakeCase(token) { return }
             let spelling = self.spelling(token)
             names.append(DeclaredName(kind: kind, name: name, spelling: spelling, isQuoted: spelling.hasPrefix("\""),
                                       anchor: SourceAnchor(file: file, range: token.range), table: table))
@@ -88,15 +91,25 @@ extension Statement {
     /// Whether a token spells the identifier `name` (what `identifierValue` of its spelling would be), without
     /// making a string of it.
     func spells(_ token: Token, identifier name: String) -> Bool {
-        let bytes = file.bytes[token.range]
-        guard let first = bytes.first, first != UInt8(ascii: "\""), bytes.allSatisfy({ $0 < 0x80 }) else {
-            return Self.identifierValue(spelling(token)) == name
+        // An unquoted name is its bytes with ASCII letters folded (what `identifierValue` does), compared on both
+        // buffers: slices and `utf8` iterated a byte at a time cost more than the rest of the lookup.
+        let unquoted: Bool? = file.bytes.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[token.range])
+            guard let first = bytes.first, first != UInt8(ascii: "\"") else { return nil }
+            guard bytes.count == name.utf8.count else { return false }
+            return name.utf8.withContiguousStorageIfAvailable { expected in
+                zip(bytes, expected).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
+            }
         }
-        guard bytes.count == name.utf8.count else { return false }
-        // On the name's buffer: iterating `utf8` a byte at a time cost more than the rest of the lookup.
-        var name = name
-        return name.withUTF8 { expected in
-            zip(bytes, expected).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
+        return unquoted ?? (Self.identifierValue(spelling(token)) == name)
+    }
+
+    /// Whether a token is a name written as PostgreSQL keeps it and as snake_case asks: `[a-z_][a-z0-9_]*`.
+    func isPlainSnakeCase(_ token: Token) -> Bool {
+        file.bytes.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[token.range])
+            guard let first = bytes.first, first == UInt8(ascii: "_") || (97...122).contains(first) else { return false }
+            return bytes.allSatisfy { $0 == UInt8(ascii: "_") || (97...122).contains($0) || (48...57).contains($0) }
         }
     }
 

@@ -37,7 +37,8 @@ public struct NonSnakeCaseIdentifier: Rule {
     public init(options: NoOptions) {}
 
     public func check(statement: StatementContext) {
-        for declared in statement.statement.declaredNames(statement.changes, model: statement.model) {
+        // A plainly written snake_case name is neither quoted nor mixed case: nothing to say about it.
+        for declared in statement.statement.declaredNames(statement.changes, model: statement.model, plain: false) {
             let name = declared.name
             let snake = Self.isSnakeCase(name)
             // PostgreSQL folds ASCII letters only.
