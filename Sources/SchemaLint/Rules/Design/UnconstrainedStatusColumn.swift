@@ -95,16 +95,16 @@ public struct UnconstrainedStatusColumn: Rule {
 
     /// `state` or `shipping_state` beside `city`/`zipcode`/`country` (or `shipping_city`, …): part of an address.
     static func isAddressPart(_ name: String, of table: Table) -> Bool {
-        let lower = name.lowercased()
-        guard lower.hasSuffix("state") else { return false }
+        let lower = name.lowercasedUnlessLower
+        guard lower.hasUTF8Suffix("state") else { return false }
         let prefix = String(lower.dropLast("state".count))
         return ["city", "zipcode", "zip", "postal_code", "postcode", "country"].contains { table.column(named: prefix + $0) != nil }
     }
 
     func isStatusName(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        if zip(ignored, ignoredEndings).contains(where: { lower == $0 || lower.hasSuffix($1) }) { return false }
-        return names.contains(lower) || suffixes.contains { lower.hasSuffix($0) }
+        let lower = name.lowercasedUnlessLower
+        if zip(ignored, ignoredEndings).contains(where: { lower == $0 || lower.hasUTF8Suffix($1) }) { return false }
+        return names.contains(lower) || suffixes.contains { lower.hasUTF8Suffix($0) }
     }
 
     /// text, varchar or char, or a domain over one of them without a CHECK.

@@ -82,17 +82,7 @@ enum Inflector {
 
     /// Whether `word` ends with the ASCII `ending`, compared in UTF-8 bytes: `hasSuffix` compares grapheme clusters,
     /// and a table name is checked against a hundred endings.
-    static func ends(_ word: String, with ending: String) -> Bool {
-        var word = word, ending = ending
-        return word.withUTF8 { w in
-            ending.withUTF8 { e in
-                guard w.count >= e.count else { return false }
-                let offset = w.count - e.count
-                for i in 0..<e.count where w[offset + i] != e[i] { return false }
-                return true
-            }
-        }
-    }
+    static func ends(_ word: String, with ending: String) -> Bool { word.hasUTF8Suffix(ending) }
 
     static func isPlural(_ word: String) -> Bool {
         if uncountable.contains(word) || singularWithS.contains(word) { return false }
