@@ -25,31 +25,30 @@ struct JSONMemberList: JSONObjectWriter {
 struct JSONObjectStream: JSONObjectWriter {
     /// The members' indentation.
     let indent: Int
-    var out: [UInt8]
+    var out: ByteWriter
     private var count = 0
 
-    private init(indent: Int, out: [UInt8]) {
+    private init(indent: Int, out: ByteWriter) {
         self.indent = indent
         self.out = out
     }
 
     /// An object at `indent` (its braces' indentation), its members written by `body`.
-    static func object(into out: inout [UInt8], indent: Int, _ body: (inout JSONObjectStream) -> Void) {
+    static func object(into out: inout ByteWriter, indent: Int, _ body: (inout JSONObjectStream) -> Void) {
         out.append(UInt8(ascii: "{"))
-        // The buffer moves into the member writer and back, so appending never copies it.
-        var members = JSONObjectStream(indent: indent + 1, out: [])
-        swap(&members.out, &out)
+        // The writer moves into the member writer and back (it is one buffer, never shared).
+        var members = JSONObjectStream(indent: indent + 1, out: out)
         body(&members)
-        swap(&members.out, &out)
+        out = members.out
         if members.count == 0 { out.append(UInt8(ascii: "}")); return }
         JSONValue.newline(&out, indent: indent)
         out.append(UInt8(ascii: "}"))
     }
 
     /// An array of objects at `indent`, one per element, each one's members written by `body`.
-    static func array<Element>(_ elements: [Element], into out: inout [UInt8], indent: Int,
+    static func array<Element>(_ elements: [Element], into out: inout ByteWriter, indent: Int,
                                _ body: (Element, inout JSONObjectStream) -> Void) {
-        if elements.isEmpty { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
+        if elements.isEmpty { out.append("[]"); return }
         out.append(UInt8(ascii: "["))
         for i in elements.indices {  // by index: `enumerated()` hands out a copy of each element
             if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -70,23 +69,14 @@ struct JSONObjectStream: JSONObjectWriter {
         Self.array(elements, into: &out, indent: indent, body)
     }
 
-    /// The separator, newline, indentation and `"key": ` of the next member: put together on the stack and appended
-    /// once (a report has a dozen of these per finding).
+    /// The separator, newline, indentation and `"key": ` of the next member.
     private mutating func key(_ key: StaticString) {
-        let separator = count > 0 ? 1 : 0
+        if count > 0 { out.append(UInt8(ascii: ",")) }
         count += 1
-        let spaces = indent * 2
-        let length = separator + 1 + spaces + 1 + key.utf8CodeUnitCount + 3
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
-            var i = 0
-            func put(_ byte: UInt8) { buffer[i] = byte; i += 1 }
-            if separator == 1 { put(UInt8(ascii: ",")) }
-            put(UInt8(ascii: "\n"))
-            for _ in 0..<spaces { put(UInt8(ascii: " ")) }
-            put(UInt8(ascii: "\""))
-            key.withUTF8Buffer { for byte in $0 { put(byte) } }
-            put(UInt8(ascii: "\"")); put(UInt8(ascii: ":")); put(UInt8(ascii: " "))
-            out.append(contentsOf: UnsafeBufferPointer(buffer))
-        }
+        out.append(UInt8(ascii: "\n"))
+        out.append(UInt8(ascii: " "), times: indent * 2)
+        out.append(UInt8(ascii: "\""))
+        out.append(key)
+        out.append("\": ")
     }
 }

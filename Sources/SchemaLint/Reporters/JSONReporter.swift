@@ -7,11 +7,10 @@ public struct JSONReporter: Reporter {
     /// The document's bytes, each finding written straight out (no `JSONValue` per finding): the same bytes as
     /// `document(report).renderedLineUTF8()`, which a test checks.
     public func renderUTF8(_ report: Report) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024 + report.diagnostics.count * 700)
+        var out = ByteWriter(capacity: 1024 + report.diagnostics.count * 700)
         JSONObjectStream.object(into: &out, indent: 0) { Self.document(report, into: &$0) }
         out.append(UInt8(ascii: "\n"))
-        return out
+        return out.finish()
     }
 
     /// The whole report as a tree (the MCP server's structured result).

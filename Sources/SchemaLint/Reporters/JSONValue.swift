@@ -16,10 +16,9 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation.
     public func rendered(indent: Int = 0) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        var out = ByteWriter(capacity: 1 << 12)
         write(to: &out, indent: indent)
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: out.finish(), as: UTF8.self)
     }
 
     /// `rendered()` and a newline, as a report file ends: appending it to the rendered string would copy the
@@ -28,18 +27,17 @@ public enum JSONValue: Sendable, Equatable {
 
     /// `renderedLine()` as the bytes it is made of, for writing out: making a String of them checks every byte.
     public func renderedLineUTF8() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        var out = ByteWriter(capacity: 1 << 16)
         write(to: &out, indent: 0)
         out.append(UInt8(ascii: "\n"))
-        return out
+        return out.finish()
     }
 
     /// On one line without spaces (`["a","b"]`), as option values are shown in the docs.
     public var compact: String {
-        var out: [UInt8] = []
+        var out = ByteWriter(capacity: 64)
         write(to: &out, indent: nil)
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: out.finish(), as: UTF8.self)
     }
 
     /// The member `key` of an object; nil for a missing key or a value that is not an object.
@@ -50,15 +48,15 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Writes UTF-8 straight into a byte buffer: reports of thousands of findings stay cheap. A nil indent writes
     /// compactly.
-    func write(to out: inout [UInt8], indent: Int?) {
+    func write(to out: inout ByteWriter, indent: Int?) {
         switch self {
         case .string(let s): Self.writeString(s, to: &out)
         case .int(let i): Self.writeInt(i, to: &out)
-        case .double(let d): out.append(contentsOf: (d.isFinite ? "\(d)" : "null").utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .null: out.append(contentsOf: "null".utf8)
+        case .double(let d): out.append(utf8: d.isFinite ? "\(d)" : "null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .null: out.append("null")
         case .array(let items):
-            if items.isEmpty { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
+            if items.isEmpty { out.append("[]"); return }
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 Self.newline(&out, indent: indent.map { $0 + 1 })
@@ -68,7 +66,7 @@ public enum JSONValue: Sendable, Equatable {
             Self.newline(&out, indent: indent)
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += [UInt8(ascii: "{"), UInt8(ascii: "}")]; return }
+            if members.isEmpty { out.append("{}"); return }
             out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
                 Self.newline(&out, indent: indent.map { $0 + 1 })
@@ -84,7 +82,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Decimal digits, written in place (no string per number: a report has six numbers per finding).
-    private static func writeInt(_ value: Int, to out: inout [UInt8]) {
+    private static func writeInt(_ value: Int, to out: inout ByteWriter) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -96,23 +94,17 @@ public enum JSONValue: Sendable, Equatable {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+            for i in 0..<count / 2 { buffer.swapAt(i, count - 1 - i) }
+            out.append(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[..<count]))
         }
     }
 
     /// A newline and its indentation, copied from one buffer of spaces: a report has a dozen lines per finding.
-    static func newline(_ out: inout [UInt8], indent: Int?) {
+    static func newline(_ out: inout ByteWriter, indent: Int?) {
         guard let indent else { return }
         out.append(UInt8(ascii: "\n"))
-        var spaces = indent * 2
-        while spaces > 0 {
-            let n = min(spaces, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
-            spaces -= n
-        }
+        out.append(UInt8(ascii: " "), times: indent * 2)
     }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Whether any of a word's eight bytes is a control character, `"` or `\\` (bit tricks from "Bit Twiddling
     /// Hacks": a byte below 0x20, or a zero byte after xor with the quote or the backslash).
@@ -124,37 +116,41 @@ public enum JSONValue: Sendable, Equatable {
         return below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
-    /// Copies runs of bytes that need no escape whole (`withUTF8` is a pointer for native strings).
-    private static func writeString(_ s: String, to out: inout [UInt8]) {
+    /// Copies runs of bytes that need no escape whole, from the string's own buffer.
+    private static func writeString(_ s: String, to out: inout ByteWriter) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
-            var runStart = 0
-            var i = 0
-            while i < bytes.count {
-                // Eight bytes at a time while none needs an escape (most of a report's text).
-                if i + 8 <= bytes.count, !needsEscape(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
-                    i += 8
-                    continue
-                }
-                let byte = bytes[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                runStart = i + 1
-                i += 1
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-                default:
-                    let hex = Array(String(byte, radix: 16).utf8)
-                    out += Array("\\u00".utf8) + (hex.count == 1 ? [UInt8(ascii: "0")] : []) + hex
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &out) }) == nil {
+            Array(s.utf8).withUnsafeBufferPointer { writeEscaped($0, to: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteWriter) {
+        var runStart = 0
+        var i = 0
+        while i < bytes.count {
+            // Eight bytes at a time while none needs an escape (most of a report's text).
+            if i + 8 <= bytes.count, !needsEscape(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            let byte = bytes[i]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { i += 1; continue }
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            runStart = i + 1
+            i += 1
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            default:
+                let hex = String(byte, radix: 16)
+                out.append(hex.utf8.count == 1 ? "\\u000" : "\\u00")
+                out.append(utf8: hex)
+            }
+        }
+        out.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 }
 
