@@ -11,6 +11,10 @@ public struct FlywayName: Sendable {
 
     /// Nil for a file name Flyway would not run.
     public init?(fileName name: String) {
+        // Most names of a folder are not Flyway's (`20240101_x.sql`): turned away on their first byte, before the
+        // search for `__`.
+        guard let lead = name.utf8.first, lead == UInt8(ascii: "V") || lead == UInt8(ascii: "U") || lead == UInt8(ascii: "R")
+        else { return nil }
         guard name.hasSuffix(".sql"), let first = name.first, let separator = name.firstRange(of: "__") else { return nil }
         let head = name[name.index(after: name.startIndex)..<separator.lowerBound]
         description = String(name[separator.upperBound...].dropLast(4))
