@@ -13,17 +13,44 @@ public enum BookkeepingTables {
 
     /// Whether a finding is a design or naming finding about a bookkeeping table (or one of its columns).
     static func exempts(_ diagnostic: Diagnostic) -> Bool {
-        guard let object = diagnostic.object,
-              let category = RuleRegistry.category(of: diagnostic.rule),
-              category == .design || category == .naming else { return false }
-        // Found on bytes, without an array of parts: this runs once per finding, and splitting cost more than the
-        // rule's check. The schema is what comes before the first dot, the table what comes before the next one.
+        // The names first, on bytes: this runs once per finding, and almost no finding is about such a table, so
+        // the rule's category (a lookup by id) is asked only for those that are.
+        guard let object = diagnostic.object, names(object) else { return false }
+        guard let category = RuleRegistry.category(of: diagnostic.rule) else { return false }
+        return category == .design || category == .naming
+    }
+
+    /// Whether `schema.table[.column]` names a bookkeeping schema or table: the schema is what comes before the
+    /// first dot, the table what comes before the next one.
+    private static func names(_ object: String) -> Bool {
         let dot = UInt8(ascii: ".")
+        let found: Bool? = object.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let schemaEnd = bytes.firstIndex(of: dot) else { return false }
+            let tableStart = schemaEnd + 1
+            let tableEnd = bytes[tableStart...].firstIndex(of: dot) ?? bytes.count
+            return spelled(bytes[..<schemaEnd], among: schemaBytes) || spelled(bytes[tableStart..<tableEnd], among: nameBytes)
+        }
+        if let found { return found }
         let utf8 = object.utf8
         guard let schemaEnd = utf8.firstIndex(of: dot) else { return false }
         let tableStart = utf8.index(after: schemaEnd)
         let tableEnd = utf8[tableStart...].firstIndex(of: dot) ?? utf8.endIndex
         return schemas.contains(String(decoding: utf8[..<schemaEnd], as: UTF8.self))
             || names.contains(String(decoding: utf8[tableStart..<tableEnd], as: UTF8.self))
+    }
+
+    /// The names' bytes by length: most lengths have none, the rest one or two.
+    private static let nameBytes = byLength(names)
+    private static let schemaBytes = byLength(schemas)
+
+    private static func byLength(_ words: Set<String>) -> [[[UInt8]]] {
+        var table = [[[UInt8]]](repeating: [], count: (words.map(\.utf8.count).max() ?? 0) + 1)
+        for word in words { table[word.utf8.count].append(Array(word.utf8)) }
+        return table
+    }
+
+    private static func spelled(_ part: Slice<UnsafeBufferPointer<UInt8>>, among table: [[[UInt8]]]) -> Bool {
+        guard part.count < table.count else { return false }
+        return table[part.count].contains { $0.elementsEqual(part) }
     }
 }
