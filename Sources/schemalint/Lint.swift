@@ -211,7 +211,9 @@ struct Lint: ParsableCommand {
             }
         } else if !diff {
             // With - and --fix standard output holds the fixed SQL.
-            StandardStreams.write(bytes: reporter.renderUTF8(report), to: fix && stdin != nil ? stderr : stdout)
+            let stream: UnsafeMutablePointer<FILE> = fix && stdin != nil ? stderr : stdout
+            reporter.writeUTF8(report) { StandardStreams.write($0, to: stream) }
+            fflush(stream)
         }
 
         ExitTeardown.keep(report, run, result)

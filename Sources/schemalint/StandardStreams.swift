@@ -13,6 +13,11 @@ enum StandardStreams {
         fflush(stream)
     }
 
+    /// Bytes as they come, unflushed (a report written in pieces).
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to stream: UnsafeMutablePointer<FILE>) {
+        _ = fwrite(bytes.baseAddress, 1, bytes.count, stream)
+    }
+
     static func write(bytes: [UInt8], to stream: UnsafeMutablePointer<FILE>) {
         bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
         fflush(stream)

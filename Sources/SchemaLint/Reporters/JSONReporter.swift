@@ -8,9 +8,19 @@ public struct JSONReporter: Reporter {
     /// `document(report).renderedLineUTF8()`, which a test checks.
     public func renderUTF8(_ report: Report) -> [UInt8] {
         var out = ByteWriter(capacity: 1024 + report.diagnostics.count * 700)
-        JSONObjectStream.object(into: &out, indent: 0) { Self.document(report, into: &$0) }
-        out.append(UInt8(ascii: "\n"))
+        Self.write(report, into: &out)
         return out.finish()
+    }
+
+    public func writeUTF8(_ report: Report, to write: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        var out = ByteWriter(capacity: 0, spill: write)
+        Self.write(report, into: &out)
+        _ = out.finish()
+    }
+
+    private static func write(_ report: Report, into out: inout ByteWriter) {
+        JSONObjectStream.object(into: &out, indent: 0) { document(report, into: &$0) }
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// The whole report as a tree (the MCP server's structured result).

@@ -89,8 +89,14 @@ public protocol Reporter {
     func render(_ report: Report) -> String
     /// `render` as UTF-8, what is written to standard output; reporters that build bytes skip the String.
     func renderUTF8(_ report: Report) -> [UInt8]
+    /// `renderUTF8` handed to `write` in pieces as they are made (a report of 100,000 findings is never whole in
+    /// memory); by default in one piece.
+    func writeUTF8(_ report: Report, to write: @escaping (UnsafeBufferPointer<UInt8>) -> Void)
 }
 
 extension Reporter {
     public func renderUTF8(_ report: Report) -> [UInt8] { Array(render(report).utf8) }
+    public func writeUTF8(_ report: Report, to write: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        renderUTF8(report).withUnsafeBufferPointer(write)
+    }
 }

@@ -28,6 +28,22 @@ struct JSONReporterTests {
         Self.expectSameBytes(report)
     }
 
+    /// Standard output gets the report in pieces of at most 1 MB, written as they fill.
+    @Test("The report written in pieces is the rendered report, over several pieces")
+    func pieces() throws {
+        let url = TestPaths.corpus.appendingPathComponent("pg-regress-15")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".sql") }.sorted()
+            .map { SourceFile(path: $0, bytes: Array(try Data(contentsOf: url.appendingPathComponent($0)))) }
+        let report = try Self.report(files)
+        let whole = JSONReporter().renderUTF8(report)
+        var pieces: [Int] = []
+        var joined: [UInt8] = []
+        JSONReporter().writeUTF8(report) { pieces.append($0.count); joined += $0 }
+        #expect(whole.count > 1 << 20, "pg-regress's report: \(whole.count) bytes")
+        #expect(pieces.count >= 2 && pieces.allSatisfy { $0 <= 1 << 20 }, "\(pieces)")
+        #expect(joined == whole)
+    }
+
     @Test("Escapes, suppressed findings, live findings and an empty report")
     func edges() throws {
         let sql = """
