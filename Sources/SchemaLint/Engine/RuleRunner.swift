@@ -9,6 +9,8 @@ class RuleRunner {
         self.triggers = triggers
     }
 
+    /// Whether `startFile` has state to reset.
+    var keepsFileState: Bool { false }
     func startFile() {}
     func check(statement: StatementContext) {}
     func check(schema: SchemaContext) {}
@@ -23,6 +25,7 @@ private final class TypedRuleRunner<R: Rule>: RuleRunner {
         super.init(sink: sink, triggers: R.triggers)
     }
 
+    override var keepsFileState: Bool { R.FileState.self != NoFileState.self }
     override func startFile() { state = R.FileState() }
     override func check(statement: StatementContext) { rule.check(statement: statement, state: &state) }
     override func check(schema: SchemaContext) { rule.check(schema: schema) }
