@@ -83,11 +83,12 @@ public enum SQLParser {
             let offset = failure.cursorCharacter.map { file.byteOffset(ofCharacter: $0, from: 0) } ?? 0
             errors.append(SyntaxError(range: errorRange(at: offset, in: file), message: firstLine(of: failure.message),
                                       piece: offset..<bytes.count))
-            // Statements before the problem still count; cut at the start of its line to stay outside it.
+            // Statements before the problem still count; cut at the start of its line to stay outside it. The scanner
+            // stops there too at an unbalanced parenthesis: `covering` cuts the rest, as for a file it reads whole.
             var cut = min(offset, bytes.count)
             while cut > 0, bytes[cut - 1] != UInt8(ascii: "\n") { cut -= 1 }
             guard cut > 0, cut < bytes.count, case .success(let ranges) = LibPgQuery.splitWithScanner(bytes[..<cut]) else { return [] }
-            pieces = ranges
+            pieces = covering(ranges.filter { $0.upperBound <= cut }, Array(bytes[..<cut]))
         }
         return pieces.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }
     }

@@ -93,6 +93,18 @@ struct HostileInputTests {
             return !reported.contains("\(parts[0]):\(number > middle ? number + 1 : number):\(parts[2])")
         }
         #expect(missing.isEmpty, "findings lost around the syntax error: \(missing.prefix(5))")
+
+        // And an unterminated string at the end, which the scanner cannot read past: the statement it starts is
+        // reported, and the broken one in the middle and every finding between them still are.
+        let tail = "CREATE TABLE tail (note text DEFAULT 'unterminated"
+        let both = try Self.lint(["dump.sql": Self.bytes(lines.joined(separator: "\n") + "\n" + tail + "\n")])
+        Self.expectNoCrash(both)
+        #expect(both.stdout.contains("./dump.sql:\(middle + 1):29: error: syntax error"), "\(both.stdout.suffix(2000))")
+        #expect(both.stdout.contains("./dump.sql:\(lines.count + 1):38: error: unterminated quoted string"),
+                "\(both.stdout.suffix(2000))")
+        let findings = { (run: [String]) in Set(run.filter { $0.hasPrefix("./dump.sql:") && !$0.contains("unterminated quoted") }) }
+        let lostOrAdded = findings(both.stdoutLines).symmetricDifference(findings(broken.stdoutLines))
+        #expect(lostOrAdded.count == 0, "findings lost or added by a second syntax error: \(lostOrAdded.sorted().prefix(5))")
     }
 
     @Test("NUL bytes: reported at their position, the rest linted")
