@@ -4,9 +4,19 @@ import Glibc
 import Darwin
 #endif
 
-/// Name tests in UTF-8 bytes. PostgreSQL compares names byte for byte; `hasSuffix` and `lowercased()` compare
-/// grapheme clusters and build strings, and rules run them on every column against a list of endings.
+/// Name tests in UTF-8 bytes. PostgreSQL compares names byte for byte; `==`, `hasSuffix` and `lowercased()` compare
+/// grapheme clusters or build strings, and the model and the rules run them on every lookup and every column.
 extension String {
+    /// Whether the two strings are the same bytes (not merely canonically equivalent, as `==` asks).
+    func hasSameUTF8(as other: String) -> Bool {
+        let count = utf8.count
+        guard count == other.utf8.count else { return false }
+        guard count > 0 else { return true }
+        return utf8.withContiguousStorageIfAvailable { x in
+            other.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
+        }.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
+    }
+
     /// Whether the string's bytes end with `suffix`'s.
     func hasUTF8Suffix(_ suffix: String) -> Bool {
         let (count, tail) = (utf8.count, suffix.utf8.count)

@@ -71,7 +71,7 @@ enum Lexer {
 
         /// To the end of the line (the newline not taken).
         mutating func lineComment() {
-            position = bytes.index(of: UInt8(ascii: "\n"), from: position, to: end) ?? max(position, end)
+            position = bytes.index(of: UInt8(ascii: "\n"), from: position, to: end) ?? end
         }
 
         mutating func blockComment() {
@@ -97,7 +97,7 @@ enum Lexer {
                     position = close + 1
                     if peek() == quote { position += 1 } else { return }
                 }
-                position = max(position, end)
+                position = end
                 return
             }
             while let b = peek() {

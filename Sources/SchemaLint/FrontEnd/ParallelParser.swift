@@ -1,8 +1,9 @@
 /// Parses the files of a run on worker threads while the caller replays them, in order, on its own: output is
 /// identical to a sequential run. Workers stay at most `window` files and `bytesAhead` bytes of SQL ahead of the
 /// consumer (and at least two files each), so memory is bounded by the window, not by the input: parsed statements
-/// weigh ten to twenty times their SQL, and 64 of pg-regress's files ahead held 6 MB more at the peak. Each worker has a large stack (deeply nested SQL recurses in PostgreSQL's parser and
-/// in the tree reader), and parses a whole file at once: libpg_query's memory is per thread.
+/// weigh ten to twenty times their SQL, and 64 of pg-regress's files ahead held 6 MB more at the peak. Each worker
+/// has a large stack (deeply nested SQL recurses in PostgreSQL's parser and in the tree reader), and parses a whole
+/// file at once: libpg_query's memory is per thread.
 final class ParallelParser: @unchecked Sendable {
     private let files: [SourceFile]
     private var results: [ParsedFile?]

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `schema.name`; an unqualified name means `public`.
 public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Comparable {
     public var schema: String
@@ -31,7 +27,7 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Compar
     // equality were a twentieth of a dump's run. PostgreSQL compares names byte for byte, and so do these: one
     // FNV-style pass over both names, eight bytes a step, given to the hasher as one word.
     public static func == (a: QualifiedName, b: QualifiedName) -> Bool {
-        sameBytes(a.name, b.name) && sameBytes(a.schema, b.schema)
+        a.name.hasSameUTF8(as: b.name) && a.schema.hasSameUTF8(as: b.schema)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -61,14 +57,6 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible, Compar
         while i < bytes.count { h = (h ^ UInt64(bytes[i])) &* prime; i += 1 }
     }
 
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let count = a.utf8.count
-        guard count == b.utf8.count else { return false }
-        guard count > 0 else { return true }
-        return a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
-        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
-    }
 }
 
 /// Where the model learnt about something: a file and a byte range in it.

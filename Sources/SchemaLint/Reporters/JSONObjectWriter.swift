@@ -34,6 +34,7 @@ struct JSONObjectStream: JSONObjectWriter {
     }
 
     /// An object at `indent` (its braces' indentation), its members written by `body`.
+    @inline(__always)
     static func object(into out: inout ByteWriter, indent: Int, _ body: (inout JSONObjectStream) -> Void) {
         out.append(UInt8(ascii: "{"))
         // The writer moves into the member writer and back (it is one buffer, never shared).

@@ -7,15 +7,13 @@ public struct JSONReporter: Reporter {
     /// The document's bytes, each finding written straight out (no `JSONValue` per finding): the same bytes as
     /// `document(report).renderedLineUTF8()`, which a test checks.
     public func renderUTF8(_ report: Report) -> [UInt8] {
-        var out = ByteWriter(capacity: 1024 + report.diagnostics.count * 700)
-        Self.write(report, into: &out)
-        return out.finish()
+        ByteWriter.collect(capacity: 1024 + report.diagnostics.count * 700) { Self.write(report, into: &$0) }
     }
 
     public func writeUTF8(_ report: Report, to write: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-        var out = ByteWriter(capacity: 0, spill: write)
+        var out = ByteWriter(capacity: 1 << 20, spill: write)
         Self.write(report, into: &out)
-        _ = out.finish()
+        out.finish()
     }
 
     private static func write(_ report: Report, into out: inout ByteWriter) {

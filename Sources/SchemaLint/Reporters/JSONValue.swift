@@ -16,9 +16,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation.
     public func rendered(indent: Int = 0) -> String {
-        var out = ByteWriter(capacity: 1 << 12)
-        write(to: &out, indent: indent)
-        return String(decoding: out.finish(), as: UTF8.self)
+        String(decoding: ByteWriter.collect(capacity: 1 << 12) { write(to: &$0, indent: indent) }, as: UTF8.self)
     }
 
     /// `rendered()` and a newline, as a report file ends: appending it to the rendered string would copy the
@@ -27,17 +25,15 @@ public enum JSONValue: Sendable, Equatable {
 
     /// `renderedLine()` as the bytes it is made of, for writing out: making a String of them checks every byte.
     public func renderedLineUTF8() -> [UInt8] {
-        var out = ByteWriter(capacity: 1 << 16)
-        write(to: &out, indent: 0)
-        out.append(UInt8(ascii: "\n"))
-        return out.finish()
+        ByteWriter.collect(capacity: 1 << 16) { out in
+            write(to: &out, indent: 0)
+            out.append(UInt8(ascii: "\n"))
+        }
     }
 
     /// On one line without spaces (`["a","b"]`), as option values are shown in the docs.
     public var compact: String {
-        var out = ByteWriter(capacity: 64)
-        write(to: &out, indent: nil)
-        return String(decoding: out.finish(), as: UTF8.self)
+        String(decoding: ByteWriter.collect(capacity: 64) { write(to: &$0, indent: nil) }, as: UTF8.self)
     }
 
     /// The member `key` of an object; nil for a missing key or a value that is not an object.

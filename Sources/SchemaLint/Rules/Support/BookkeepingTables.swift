@@ -23,20 +23,15 @@ public enum BookkeepingTables {
     /// Whether `schema.table[.column]` names a bookkeeping schema or table: the schema is what comes before the
     /// first dot, the table what comes before the next one.
     private static func names(_ object: String) -> Bool {
+        object.utf8.withContiguousStorageIfAvailable(names) ?? Array(object.utf8).withUnsafeBufferPointer(names)
+    }
+
+    private static func names(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let dot = UInt8(ascii: ".")
-        let found: Bool? = object.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let schemaEnd = bytes.firstIndex(of: dot) else { return false }
-            let tableStart = schemaEnd + 1
-            let tableEnd = bytes[tableStart...].firstIndex(of: dot) ?? bytes.count
-            return spelled(bytes[..<schemaEnd], among: schemaBytes) || spelled(bytes[tableStart..<tableEnd], among: nameBytes)
-        }
-        if let found { return found }
-        let utf8 = object.utf8
-        guard let schemaEnd = utf8.firstIndex(of: dot) else { return false }
-        let tableStart = utf8.index(after: schemaEnd)
-        let tableEnd = utf8[tableStart...].firstIndex(of: dot) ?? utf8.endIndex
-        return schemas.contains(String(decoding: utf8[..<schemaEnd], as: UTF8.self))
-            || names.contains(String(decoding: utf8[tableStart..<tableEnd], as: UTF8.self))
+        guard let schemaEnd = bytes.firstIndex(of: dot) else { return false }
+        let tableStart = schemaEnd + 1
+        let tableEnd = bytes[tableStart...].firstIndex(of: dot) ?? bytes.count
+        return spelled(bytes[..<schemaEnd], among: schemaBytes) || spelled(bytes[tableStart..<tableEnd], among: nameBytes)
     }
 
     /// The names' bytes by length: most lengths have none, the rest one or two.
